@@ -1,0 +1,132 @@
+// buildApp: the platform plugins, then the explicit list of modules. Every route is
+// registered here from a manifest, and one without a valid access level stops start-up.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Services } from './platform/http/services.ts';
+import { createContext, guard, newRequestId } from './platform/http/hooks.ts';
+import { errorHandler, sendError } from './platform/http/error-handler.ts';
+import { notFound } from './platform/http/errors.ts';
+import { rewriteForDomain } from './platform/http/tenancy.ts';
+import type { ModuleManifest } from './platform/http/module.ts';
+import type { RouteDef } from './platform/http/route.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+
+export interface BuildOptions {
+  /** Logs go here; tests pass false to keep output quiet. */
+  logger?: boolean;
+}
+
+export function allRoutes(modules: ModuleManifest[]): RouteDef[] {
+  return modules.flatMap((m) => m.routes ?? []);
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<App> {
+  const { config, domains } = services;
+  await domains.refresh();
+  const app = Fastify({
+    // pino's Logger is what Fastify wants; its types disagree only on msgPrefix.
+    loggerInstance: (opts.logger === false ? services.log.child({}, { level: 'silent' }) : services.log) as unknown as FastifyBaseLogger,
+    genReqId: newRequestId,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    rewriteUrl: (req) => {
+      domains.maybeRefresh();
+      return rewriteForDomain(req.url ?? '/', domains.slugFor(req.headers.host));
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Community colours come in a small inline <style>; no inline scripts anywhere.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'static'),
+    prefix: '/static/',
+    maxAge: '7d',
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(path.dirname(require.resolve('@fontsource/noto-sans-armenian/package.json')), 'files'),
+    prefix: '/static/fonts/',
+    decorateReply: false,
+    maxAge: '365d',
+    immutable: true,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Smart Municipality API', version: '1', description: 'JSON API of MMIS. Errors: { error: { code, message, fields } }.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+    // Only the JSON API is documented; pages and forms are for browsers.
+    hideUntagged: true,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
+
+  app.addHook('onRequest', createContext(services));
+
+  for (const mod of services.modules) {
+    for (const r of mod.routes ?? []) {
+      const where = `${mod.name}: ${r.method} ${r.url}`;
+      if (!r.access) throw new Error(`${where} declares no access level`);
+      if (!r.kind) throw new Error(`${where} declares no kind`);
+      services.permissions.assertAccess(r.access, where);
+      const isApi = r.kind === 'api';
+      app.route({
+        method: r.method,
+        url: r.url,
+        config: {
+          access: r.access,
+          kind: r.kind,
+          csrfExempt: r.csrfExempt ?? false,
+          ...(r.rateLimit ? { rateLimit: r.rateLimit } : {}),
+        },
+        schema: {
+          ...(r.schema ?? {}),
+          ...(isApi ? { tags: r.schema?.tags ?? [mod.name] } : {}),
+          ...(isApi && r.access !== 'public' ? { security: [{ bearer: [] }] } : {}),
+        },
+        preHandler: guard(services, r.access, { csrfExempt: r.csrfExempt ?? false }),
+        handler: r.handler,
+      });
+    }
+  }
+
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, notFound()));
+  app.get('/api/v1/openapi.json', { config: { access: 'public', kind: 'api' } }, async () => app.swagger());
+
+  return app;
+}

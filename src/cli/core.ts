@@ -1,0 +1,65 @@
+// Core commands: start (serve), migrate, seed demo.
+import type { Command } from 'commander';
+import type { Services } from '../platform/http/services.ts';
+import { migrateToLatest } from '../platform/db/migrations.ts';
+import { MODULES } from '../modules/index.ts';
+import { buildApp } from '../app.ts';
+import { demoSignIns, isEmpty, seedDemo } from '../demo/seed.ts';
+
+export async function migrate(services: Services): Promise<string[]> {
+  const { applied } = await migrateToLatest(services.db, MODULES.map((m) => m.migrations ?? {}));
+  return applied;
+}
+
+export function registerCoreCommands(program: Command, open: (o?: { demoDefault?: boolean }) => Promise<Services>) {
+  program
+    .command('start')
+    .description('migrate the database and serve the web application (seeds the demo into an empty database in demo mode)')
+    .option('--demo-default', 'seed the demo unless MMIS_DEMO says otherwise (what `npm start` uses)')
+    .action(async (opts: { demoDefault?: boolean }) => {
+      const services = await open({ demoDefault: Boolean(opts.demoDefault) });
+      const { config, log } = services;
+      await migrate(services);
+      if (config.demo && (await isEmpty(services))) {
+        log.info('empty database: seeding the demo');
+        await seedDemo(services);
+      }
+      const app = await buildApp(services);
+      let closing = false;
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        log.info({ signal }, 'shutting down: finishing requests in flight');
+        const force = setTimeout(() => process.exit(1), 10_000);
+        force.unref();
+        await app.close();
+        await services.close();
+        process.exit(0);
+      };
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      await app.listen({ port: config.port, host: config.host });
+      if (config.demo) console.log(demoSignIns(services));
+      console.log(`MMIS is serving ${config.publicUrl}`);
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      const applied = await migrate(await open());
+      console.log(applied.length ? `applied ${applied.length} migrations:\n  ${applied.join('\n  ')}` : 'the database is up to date');
+    });
+
+  const seed = program.command('seed').description('fill the database with data');
+  seed
+    .command('demo')
+    .description('the demo communities, staff for every role and citizen accounts (empty database only)')
+    .action(async () => {
+      const services = await open();
+      await migrate(services);
+      await seedDemo(services);
+      console.log('demo seeded');
+      console.log(demoSignIns(services));
+    });
+}

@@ -1,0 +1,6 @@
+import type { ModuleManifest } from '../../platform/http/module.ts';
+
+export const accountsModule: ModuleManifest = {
+  name: 'accounts',
+  routes: [],
+};

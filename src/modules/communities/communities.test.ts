@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { bothEngines, setup } from '../../../test/helpers.ts';
+
+bothEngines('the public list of communities shows each community with its settlements', async (t, engine) => {
+  const { app } = await setup(t, engine);
+  const res = await app.inject({ method: 'GET', url: '/api/v1/communities' });
+  assert.equal(res.statusCode, 200);
+  const body = res.json() as { items: { slug: string; settlements: unknown[] }[] };
+  const sisian = body.items.find((c) => c.slug === 'sisian');
+  assert.ok(sisian, 'Sisian is listed');
+  assert.ok(sisian.settlements.length >= 6, 'an amalgamated community lists all its settlements');
+});
+
+bothEngines('a community home page is found by path and by its own domain', async (t, engine) => {
+  const { app } = await setup(t, engine);
+  const byPath = await app.inject({ method: 'GET', url: '/sisian' });
+  assert.equal(byPath.statusCode, 200);
+  assert.match(byPath.body, /<h1>Սիսիան<\/h1>/);
+  assert.match(byPath.body, /Անգեղակոթ/);
+  const byHost = await app.inject({ method: 'GET', url: '/', headers: { host: 'jermuk.localhost' } });
+  assert.equal(byHost.statusCode, 200);
+  assert.match(byHost.body, /<h1>Ջերմուկ<\/h1>/);
+  const missing = await app.inject({ method: 'GET', url: '/no-such-place' });
+  assert.equal(missing.statusCode, 404);
+});

@@ -1,0 +1,55 @@
+// Opens the database named by the configuration: better-sqlite3 (WAL, foreign keys on)
+// or a pg pool. Everything above this file speaks Kysely and does not care which.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { DatabaseTarget } from '../../config.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = DatabaseTarget['engine'];
+
+export interface Db {
+  kysely: Kysely<Database>;
+  engine: Engine;
+  /** The SQLite file when engine is sqlite (used by backup). */
+  sqliteFile?: string;
+  sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+// pg returns BIGINT/NUMERIC as strings by default; our counters fit in JS numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function connect(target: DatabaseTarget, opts: { poolSize?: number } = {}): Db {
+  if (target.engine === 'sqlite') {
+    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    const sqlite = new SqliteDatabase(target.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      kysely,
+      engine: 'sqlite',
+      sqliteFile: target.file,
+      sqlite,
+      close: () => kysely.destroy(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: opts.poolSize ?? 10 });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+}
+
+/** True when the database answers a trivial query (used by /healthz). */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db.kysely);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,32 @@
+// The whole database as Kysely sees it: each module's tables, merged.
+import type {
+  ApiTokensTable, ExternalIdentitiesTable, NationalRolesTable, PasswordResetsTable,
+  RoleAssignmentsTable, SessionsTable, UsersTable,
+} from '../auth/auth.table.ts';
+import type { AuditEventsTable, AuditHeadsTable } from '../audit/audit.table.ts';
+import type {
+  CommunitiesTable, CommunityDomainsTable, MarzesTable, SettlementsTable,
+} from '../../modules/communities/communities.table.ts';
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
+  external_identities: ExternalIdentitiesTable;
+  role_assignments: RoleAssignmentsTable;
+  national_roles: NationalRolesTable;
+  audit_events: AuditEventsTable;
+  audit_heads: AuditHeadsTable;
+  marzes: MarzesTable;
+  communities: CommunitiesTable;
+  settlements: SettlementsTable;
+  community_domains: CommunityDomainsTable;
+}
+
+/** Tables that belong to one community; the tenant-scoped handle only reaches these. */
+export type TenantTable = {
+  [K in keyof Database]: 'community_id' extends keyof Database[K]
+    ? Database[K]['community_id'] extends number ? K : never
+    : never;
+}[keyof Database];

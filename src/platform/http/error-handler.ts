@@ -1,0 +1,61 @@
+// One error handler for the whole app (ARCHITECTURE rule 5): API callers get
+// { error: { code, message, fields } }, people get a page in their language,
+// and a 5xx never shows internals.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { h } from 'preact';
+import { AppError, type FieldErrors } from './errors.ts';
+import { issuesToFields } from './forms.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { sendPage } from '../ui/render.ts';
+import { ErrorPage } from '../ui/error-page.tsx';
+import { translator } from '../i18n/index.ts';
+
+function toAppError(err: FastifyError | AppError | Error): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldErrors = {};
+    for (const v of err.validation) {
+      const issue = v.params.issue;
+      const name = issue.path.map(String).join('.') || v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
+      Object.assign(fields, issuesToFields([{ ...issue, path: name.split('.') }]));
+    }
+    return new AppError(400, 'validation', 'error.validation', fields);
+  }
+  const fe = err as FastifyError;
+  const status = fe.statusCode ?? 500;
+  if (status === 429) return new AppError(429, 'rate_limited', 'error.rateLimited');
+  if (status === 413) return new AppError(413, 'too_large', 'error.tooLarge');
+  if (status === 404) return new AppError(404, 'not_found', 'error.notFound');
+  if (status === 415) return new AppError(415, 'unsupported_media_type', 'error.badRequest');
+  if (status >= 400 && status < 500) return new AppError(status, 'bad_request', 'error.badRequest');
+  return new AppError(500, 'internal', 'error.internal');
+}
+
+export function wantsJson(req: FastifyRequest): boolean {
+  const kind = req.routeOptions.config?.kind;
+  if (kind === 'api') return true;
+  if (kind === 'page' || kind === 'form') return false;
+  return req.url.startsWith('/api/') || (req.headers.accept ?? '').includes('application/json');
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
+  const t = req.ctx?.t ?? translator();
+  const message = t(appError.messageKey);
+  if (wantsJson(req)) {
+    const fields: Record<string, string> = {};
+    for (const [k, key] of Object.entries(appError.fields)) fields[k] = t(key as MessageKey);
+    return reply.code(appError.status).send({ error: { code: appError.code, message, fields } });
+  }
+  if (appError.status === 401 && req.method === 'GET') {
+    return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
+  }
+  return sendPage(reply, h(ErrorPage, { ctx: req.ctx, status: appError.status, message, fields: appError.fields }), appError.status);
+}
+
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(err);
+  if (appError.status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.info({ code: appError.code, status: appError.status }, 'request refused');
+  return sendError(req, reply, appError);
+}

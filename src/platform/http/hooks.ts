@@ -1,0 +1,91 @@
+// The hooks every route passes through, in order: context (id, language, visitor
+// CSRF cookie) → authentication → community → access decision → CSRF check.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from './services.ts';
+import { Ctx } from './context.ts';
+import { authenticate, loadCommunityRoles } from '../auth/authenticate.ts';
+import { decide, type Access } from '../policy/access.ts';
+import { AppError, csrfFailed, forbidden, notFound } from './errors.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/index.ts';
+import { newSecret } from '../auth/tokens.ts';
+
+export const LANG_COOKIE = 'mmis_lang';
+export const CSRF_COOKIE = 'mmis_csrf';
+
+function localeFrom(req: FastifyRequest): Locale {
+  const fromCookie = req.cookies[LANG_COOKIE];
+  if (isLocale(fromCookie)) return fromCookie;
+  const accept = req.headers['accept-language'] ?? '';
+  for (const part of accept.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (isLocale(tag)) return tag;
+  }
+  return DEFAULT_LOCALE;
+}
+
+export function createContext(services: Services) {
+  return async function onRequest(req: FastifyRequest, reply: FastifyReply) {
+    const ctx = new Ctx(services, String(req.id), req.ip, localeFrom(req));
+    req.ctx = ctx;
+    reply.header('x-request-id', req.id);
+    // Every visitor gets a CSRF cookie so forms shown before sign-in (sign in, register) are protected too.
+    let visitorToken = req.cookies[CSRF_COOKIE];
+    if (!visitorToken || visitorToken.length < 20) {
+      visitorToken = newSecret(24);
+      reply.setCookie(CSRF_COOKIE, visitorToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: services.config.secureCookies,
+      });
+    }
+    ctx.csrfToken = visitorToken;
+  };
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** Builds the preHandler of one route from its declared access level. */
+export function guard(services: Services, access: Access, opts: { csrfExempt?: boolean }) {
+  const db = services.db.kysely;
+  return async function preHandler(req: FastifyRequest) {
+    const ctx = req.ctx;
+    const auth = await authenticate(db, req);
+    if (auth) {
+      ctx.actor = auth.actor;
+      ctx.session = auth.session;
+      if (auth.session) ctx.csrfToken = auth.session.csrfToken;
+      const user = await db.selectFrom('users').select('locale').where('id', '=', auth.actor.userId).executeTakeFirst();
+      if (!req.cookies[LANG_COOKIE] && user && isLocale(user.locale)) ctx.setLocale(user.locale);
+    }
+
+    const slug = (req.params as Record<string, string> | undefined)?.slug;
+    if (slug !== undefined) {
+      const community = await db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
+      if (!community) throw notFound();
+      ctx.community = community;
+      if (ctx.actor) await loadCommunityRoles(db, ctx.actor, community.id);
+    }
+
+    const decision = decide(access, ctx.actor, services.permissions);
+    if (decision === 'unauthenticated') throw new AppError(401, 'unauthorized', 'error.unauthorized');
+    if (decision === 'forbidden') throw forbidden();
+
+    // Changes made with a browser's cookie must carry the CSRF token; API tokens cannot be sent by a browser on its own.
+    const changes = req.method !== 'GET' && req.method !== 'HEAD';
+    if (changes && !opts.csrfExempt && ctx.actor?.via !== 'token') {
+      const body = req.body as Record<string, unknown> | undefined;
+      const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (req.headers['x-csrf-token'] as string | undefined);
+      if (!sameToken(sent, ctx.csrfToken)) throw csrfFailed();
+    }
+  };
+}
+
+export function newRequestId(req: { headers: Record<string, unknown> }): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}

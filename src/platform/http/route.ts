@@ -1,0 +1,44 @@
+// How modules declare routes. Every route names its access level and kind; the app
+// refuses to start otherwise. Handlers stay thin: parse, call a service, present.
+import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { z } from 'zod';
+import type { Access } from '../policy/access.ts';
+
+export type RouteKind = 'page' | 'form' | 'api';
+
+export interface RouteSchema {
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  response?: Record<number, z.ZodType>;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+}
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : unknown;
+
+export type TypedRequest<S extends RouteSchema> = FastifyRequest<{
+  Params: Infer<S['params']>;
+  Querystring: Infer<S['querystring']>;
+  Body: Infer<S['body']>;
+}>;
+
+export interface RouteDef<S extends RouteSchema = RouteSchema> {
+  method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
+  url: string;
+  access: Access;
+  /** page: HTML for GET; form: a POSTed HTML form that re-renders on error; api: JSON. */
+  kind: RouteKind;
+  schema?: S;
+  /** Requests per minute per address, for routes that guess at secrets (sign-in, reset). */
+  rateLimit?: { max: number; timeWindow: string };
+  /** Leave the body out of CSRF checks (never for cookie-authenticated changes). */
+  csrfExempt?: boolean;
+  handler: (req: TypedRequest<S>, reply: FastifyReply) => Promise<unknown>;
+}
+
+/** Declares a route with its request types inferred from the zod schemas. */
+export function route<S extends RouteSchema>(def: RouteDef<S>): RouteDef {
+  return def as unknown as RouteDef;
+}

@@ -1,0 +1,39 @@
+// The long-lived parts a request or a CLI command needs, built once per process.
+import pino, { type Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import { connect, type Db } from '../db/connect.ts';
+import { PermissionRegistry } from '../policy/access.ts';
+import { createMailer, type Mailer } from '../notify/mailer.ts';
+import type { ModuleManifest } from './module.ts';
+import { DomainMap } from './tenancy.ts';
+
+export interface Services {
+  config: Config;
+  db: Db;
+  log: Logger;
+  permissions: PermissionRegistry;
+  mailer: Mailer;
+  domains: DomainMap;
+  modules: ModuleManifest[];
+  close(): Promise<void>;
+}
+
+export function createServices(config: Config, modules: ModuleManifest[], opts: { log?: Logger } = {}): Services {
+  const log = opts.log ?? pino({ level: config.logLevel });
+  const db = connect(config.database);
+  const permissions = new PermissionRegistry(modules.flatMap((m) => m.permissions ?? []));
+  const mailer = createMailer(config, log);
+  return {
+    config,
+    db,
+    log,
+    permissions,
+    mailer,
+    domains: new DomainMap(db),
+    modules,
+    async close() {
+      mailer.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// All message catalogs merged. Each area keeps its own messages file; adding one
+// here is the only step needed for its keys to become valid MessageKeys.
+import { commonMessages } from './common.messages.ts';
+import { authMessages } from '../auth/auth.messages.ts';
+import { auditMessages } from '../audit/audit.messages.ts';
+import { uiMessages } from '../ui/ui.messages.ts';
+import { communitiesMessages } from '../../modules/communities/communities.messages.ts';
+import { accountsMessages } from '../../modules/accounts/accounts.messages.ts';
+import { backofficeMessages } from '../../modules/backoffice/backoffice.messages.ts';
+import type { Locale } from './define.ts';
+
+const parts = [
+  commonMessages, authMessages, auditMessages, uiMessages,
+  communitiesMessages, accountsMessages, backofficeMessages,
+] as const;
+
+type Part = (typeof parts)[number];
+type KeysOf<P> = P extends { hy: Record<infer K, string> } ? K : never;
+export type MessageKey = KeysOf<Part>;
+
+function merge(locale: Locale): Record<MessageKey, string> {
+  const out: Record<string, string> = {};
+  for (const part of parts) {
+    for (const [k, v] of Object.entries(part[locale])) {
+      if (k in out) throw new Error(`Message key ${k} is defined twice`);
+      out[k] = v;
+    }
+  }
+  return out as Record<MessageKey, string>;
+}
+
+export const catalogs: Record<Locale, Record<MessageKey, string>> = {
+  hy: merge('hy'),
+  en: merge('en'),
+  ru: merge('ru'),
+};

@@ -1,0 +1,25 @@
+import { catalogs, type MessageKey } from './catalog.ts';
+import { DEFAULT_LOCALE, type Locale } from './define.ts';
+
+export type { MessageKey } from './catalog.ts';
+export { LOCALES, DEFAULT_LOCALE, isLocale, defineMessages, type Locale } from './define.ts';
+export { formatAmd, formatDay, formatInstant, todayInYerevan, TIME_ZONE } from './format.ts';
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A translator for one locale; `{name}` placeholders are filled from params. */
+export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
+  const catalog = catalogs[locale];
+  return (key, params) => {
+    const text = catalog[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
+}
+
+/** Picks the field of a row for the locale: pick(row, 'name', 'en') reads row.name_en. */
+export function localized<R extends object>(row: R, field: string, locale: Locale): string {
+  const rec = row as Record<string, unknown>;
+  const v = rec[`${field}_${locale}`] ?? rec[`${field}_${DEFAULT_LOCALE}`];
+  return typeof v === 'string' ? v : '';
+}

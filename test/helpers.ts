@@ -1,0 +1,82 @@
+// Test helpers: every database test runs once per engine (SQLite and PostgreSQL),
+// each on a fresh database of its own with the migrations applied.
+import { test, type TestContext } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { loadConfig, type Config } from '../src/config.ts';
+import { MODULES } from '../src/modules/index.ts';
+import { createServices, type Services } from '../src/platform/http/services.ts';
+import { migrate } from '../src/cli/core.ts';
+import { seedDemo } from '../src/demo/seed.ts';
+import { buildApp, type App } from '../src/app.ts';
+import type { Engine } from '../src/platform/db/connect.ts';
+
+export const ENGINES: Engine[] = ['sqlite', 'postgres'];
+export const DEMO_PASSWORD = 'test-demo-password';
+
+function pgBaseUrl(): string {
+  const url = process.env.MMIS_TEST_PG_URL;
+  if (!url) throw new Error('MMIS_TEST_PG_URL is not set: run the tests with `npm test`, which starts a PostgreSQL cluster.');
+  return url;
+}
+
+/** A fresh, empty database URL for one test. */
+export async function freshDatabaseUrl(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmis-test-'));
+    return { url: `file:${path.join(dir, 'mmis.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const base = pgBaseUrl();
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return {
+    url: base.replace(/\/[^/]*$/, `/${name}`),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestEnv {
+  engine: Engine;
+  config: Config;
+  services: Services;
+  app: App;
+}
+
+/** Services and app over a fresh migrated database; `demo` seeds the demo communities. */
+export async function setup(t: TestContext, engine: Engine, opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestEnv> {
+  const db = await freshDatabaseUrl(engine);
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    MMIS_DEMO_PASSWORD: DEMO_PASSWORD,
+    MMIS_FILES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mmis-files-')),
+    MMIS_LOG_LEVEL: 'silent',
+    ...opts.env,
+  });
+  const services = createServices(config, MODULES, { log: pino({ level: 'silent' }) });
+  await migrate(services);
+  if (opts.demo ?? true) await seedDemo(services);
+  const app = await buildApp(services, { logger: false });
+  t.after(async () => {
+    await app.close();
+    await services.close();
+    await db.drop();
+  });
+  return { engine, config, services, app };
+}
+
+/** Declares the same test once per engine: "name [sqlite]" and "name [postgres]". */
+export function bothEngines(name: string, fn: (t: TestContext, engine: Engine) => Promise<void>): void {
+  for (const engine of ENGINES) test(`${name} [${engine}]`, (t) => fn(t, engine));
+}
