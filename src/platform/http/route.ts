@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { z } from 'zod';
 import type { Access } from '../policy/access.ts';
+import type { TenantTable } from '../db/schema.ts';
 
 export type RouteKind = 'page' | 'form' | 'api';
 
@@ -35,6 +36,11 @@ export interface RouteDef<S extends RouteSchema = RouteSchema> {
   rateLimit?: { max: number; timeWindow: string };
   /** Leave the body out of CSRF checks (never for cookie-authenticated changes). */
   csrfExempt?: boolean;
+  /**
+   * For each `:param` that is a row id: the tenant table it points into. The tenant
+   * isolation suite uses this to ask for another community's rows and expect 404.
+   */
+  idParams?: Record<string, TenantTable | 'users'>;
   handler: (req: TypedRequest<S>, reply: FastifyReply) => Promise<unknown>;
 }
 
