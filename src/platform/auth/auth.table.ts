@@ -13,6 +13,8 @@ export interface UsersTable {
   is_staff: number;
   totp_secret: string | null;
   totp_enabled: number;
+  /** Time step of the last accepted TOTP code (replay protection). */
+  totp_last_step: number | null;
   failed_logins: number;
   locked_until: string | null;
   disabled: number;

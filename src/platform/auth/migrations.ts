@@ -88,4 +88,10 @@ export const authMigrations: MigrationSet = {
         .execute();
     },
   },
+  '20261127_0200_auth_totp_step': {
+    // The time step of the last accepted TOTP code, so a code cannot be used twice.
+    async up(db) {
+      await db.schema.alterTable('users').addColumn('totp_last_step', 'integer').execute();
+    },
+  },
 };
