@@ -1,12 +1,20 @@
 import type { ModuleManifest } from '../../platform/http/module.ts';
+import { backofficeRoutes } from './backoffice.routes.ts';
+
+export { allowedNavEntries } from '../../platform/ui/nav.ts';
 
 export const backofficeModule: ModuleManifest = {
   name: 'backoffice',
-  routes: [],
+  routes: [...backofficeRoutes],
   permissions: [
     { name: 'dashboard.view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head', 'council_member', 'accountant', 'it_admin'] },
     { name: 'roles.view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'it_admin'] },
     { name: 'roles.manage', scope: 'community', roles: ['it_admin'] },
     { name: 'audit.view', scope: 'community', roles: ['head', 'chief_of_staff', 'it_admin'] },
+  ],
+  nav: [
+    { area: 'backoffice', path: '', label: 'backoffice.nav.dashboard', access: 'staff:dashboard.view', order: 0 },
+    { area: 'backoffice', path: '/people', label: 'backoffice.nav.people', access: 'staff:roles.view', order: 900 },
+    // The audit log (/audit) is declared by the platform manifest, next to its page.
   ],
 };

@@ -28,3 +28,34 @@ export async function usersWithRole(db: Executor, communityId: number, role: str
     .where('role_assignments.role', '=', role)
     .execute();
 }
+
+export interface NationalCommunityRow {
+  id: number;
+  slug: string;
+  name_hy: string;
+  name_en: string;
+  name_ru: string;
+  marz_id: string;
+  settlements: number;
+  staff: number;
+}
+
+/** The national overview: each community with counts only (national users read aggregates, not rows). */
+export async function nationalOverview(db: Executor): Promise<NationalCommunityRow[]> {
+  const all = unscoped(db, 'the national console counts across every community; it reads aggregates only');
+  const [communities, settlements, staff] = await Promise.all([
+    all.selectFrom('communities').select(['id', 'slug', 'name_hy', 'name_en', 'name_ru', 'marz_id']).orderBy('name_en').execute(),
+    all.selectFrom('settlements').select(['community_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('community_id').execute(),
+    all
+      .selectFrom('role_assignments')
+      .select(['community_id', (eb) => eb.fn.count<number>('user_id').distinct().as('n')])
+      .groupBy('community_id')
+      .execute(),
+  ]);
+  const count = (rows: { community_id: number; n: number | string }[], id: number) => Number(rows.find((r) => r.community_id === id)?.n ?? 0);
+  return communities.map((c) => ({ ...c, settlements: count(settlements, c.id), staff: count(staff, c.id) }));
+}
+
+export async function listCommunitySlugs(db: Executor) {
+  return unscoped(db, 'the CLI lists every community').selectFrom('communities').select(['id', 'slug', 'name_hy', 'name_en', 'marz_id']).orderBy('slug').execute();
+}

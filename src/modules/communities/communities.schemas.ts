@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { MARZES } from './marzes.ts';
 import { RESERVED_SLUGS } from '../../platform/http/tenancy.ts';
+import { readableOnWhiteText } from '../../platform/ui/contrast.ts';
 
 const name = z.string().trim().min(1, 'field.required').max(120, 'field.tooLong');
-const optionalText = (max: number) => z.string().trim().max(max, 'field.tooLong').optional().transform((v) => (v ? v : null));
+// nullish, so that parsing an already parsed input (null for "none") gives the same result.
+const optionalText = (max: number) => z.string().trim().max(max, 'field.tooLong').nullish().transform((v) => (v ? v : null));
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'communities.error.colour');
 
 export const slugSchema = z
@@ -35,7 +37,8 @@ export const communityInput = z.object({
   reception_hours_hy: optionalText(500),
   reception_hours_en: optionalText(500),
   reception_hours_ru: optionalText(500),
-  color_primary: colour.default('#1d4f91'),
+  // White header text sits on the primary colour, so it must be dark enough to read.
+  color_primary: colour.refine(readableOnWhiteText, 'communities.error.contrast').default('#1d4f91'),
   color_accent: colour.default('#c8102e'),
   coat_of_arms_svg: z.string().max(100_000, 'field.tooLong').optional(),
   domains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'communities.error.domain')).max(5).default([]),
@@ -43,6 +46,21 @@ export const communityInput = z.object({
 });
 
 export type CommunityInput = z.infer<typeof communityInput>;
+
+/** What the community's own staff may change: contacts, reception hours and colours. */
+export const communitySettingsInput = communityInput.pick({
+  phone: true,
+  email: true,
+  address_hy: true,
+  address_en: true,
+  address_ru: true,
+  reception_hours_hy: true,
+  reception_hours_en: true,
+  reception_hours_ru: true,
+  color_primary: true,
+  color_accent: true,
+});
+export type CommunitySettingsInput = z.input<typeof communitySettingsInput>;
 
 export const communitySummary = z.object({
   slug: z.string(),

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { TenantDb, unscoped } from '../../platform/db/tenant.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import { conflict } from '../../platform/http/errors.ts';
-import { communityInput, type CommunityInput } from './communities.schemas.ts';
+import { communityInput, communitySettingsInput, type CommunityInput, type CommunitySettingsInput } from './communities.schemas.ts';
 import { defaultCoatOfArms } from './coat-of-arms.ts';
 
 export async function createCommunity(db: Kysely<Database>, actor: AuditActor, raw: CommunityInput) {
@@ -49,5 +49,46 @@ export async function createCommunity(db: Kysely<Database>, actor: AuditActor, r
       after: { ...input, coat_of_arms_svg: undefined },
     });
     return community;
+  });
+}
+
+const SETTINGS_FIELDS = [
+  'phone', 'email', 'address_hy', 'address_en', 'address_ru',
+  'reception_hours_hy', 'reception_hours_en', 'reception_hours_ru', 'color_primary', 'color_accent',
+] as const;
+
+/**
+ * The community's own staff edit its contacts, reception hours and colours. The audit
+ * event keeps only what changed, before and after. A coat of arms that is still the
+ * generated default is redrawn in the new colours.
+ */
+export async function updateCommunitySettings(db: Kysely<Database>, actor: AuditActor, communityId: number, raw: CommunitySettingsInput) {
+  const input = communitySettingsInput.parse(raw);
+  return db.transaction().execute(async (tx) => {
+    const tenantRow = unscoped(tx, 'the tenant row itself, by its own id');
+    const current = await tenantRow.selectFrom('communities').selectAll().where('id', '=', communityId).executeTakeFirstOrThrow();
+    const next = { ...input, email: input.email ?? null };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const f of SETTINGS_FIELDS) {
+      if (current[f] !== next[f]) {
+        before[f] = current[f];
+        after[f] = next[f];
+      }
+    }
+    if (Object.keys(after).length === 0) return current;
+    const isDefaultArms = current.coat_of_arms_svg === defaultCoatOfArms(current.name_hy, current.color_primary, current.color_accent);
+    const updated = await tenantRow
+      .updateTable('communities')
+      .set({
+        ...next,
+        ...(isDefaultArms ? { coat_of_arms_svg: defaultCoatOfArms(current.name_hy, next.color_primary, next.color_accent) } : {}),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', communityId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(tx, actor, { communityId, action: 'community.update', entityType: 'community', entityId: communityId, before, after });
+    return updated;
   });
 }

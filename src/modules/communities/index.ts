@@ -1,17 +1,26 @@
 import type { ModuleManifest } from '../../platform/http/module.ts';
 import { communitiesMigrations } from './migrations/index.ts';
 import { communitiesRoutes } from './communities.routes.ts';
+import { nationalRoutes } from './national.routes.ts';
+import { registerCommunityCommands } from '../../cli/community.ts';
 
-export { createCommunity } from './communities.service.ts';
+export { createCommunity, updateCommunitySettings } from './communities.service.ts';
+export { listSettlements } from './communities.queries.ts';
 export { MARZES } from './marzes.ts';
 
 export const communitiesModule: ModuleManifest = {
   name: 'communities',
   migrations: communitiesMigrations,
-  routes: [...communitiesRoutes],
+  routes: [...communitiesRoutes, ...nationalRoutes],
   permissions: [
     { name: 'communities.manage', scope: 'national', roles: ['system_admin'] },
     { name: 'communities.edit', scope: 'community', roles: ['head', 'chief_of_staff', 'it_admin'] },
     { name: 'national.view', scope: 'national', roles: ['ministry_analyst', 'system_admin'] },
   ],
+  nav: [
+    { area: 'backoffice', path: '/settings', label: 'communities.nav.settings', access: 'staff:communities.edit', order: 950 },
+    { area: 'national', path: '', label: 'communities.nav.national', access: 'national:national.view', order: 0 },
+    { area: 'national', path: '/communities/new', label: 'communities.new.title', access: 'national:communities.manage', order: 10 },
+  ],
+  cli: registerCommunityCommands,
 };

@@ -1,13 +1,12 @@
-// The page shell every screen uses: skip link, header with the community's name and
-// coat of arms, language switch, navigation, breadcrumbs, main, footer.
+// The page shell every screen uses: skip link, header with the community's coat of arms
+// and name, language switch, account links, main navigation, breadcrumbs, main, and a
+// footer with the community's contacts. The community's colours arrive as CSS variables.
 import type { ComponentChildren } from 'preact';
 import type { Ctx } from '../http/context.ts';
 import { LOCALES, localized } from '../i18n/index.ts';
+import { Breadcrumbs, type Crumb } from './components.tsx';
 
-export interface Crumb {
-  href?: string;
-  label: string;
-}
+export type { Crumb } from './components.tsx';
 
 export interface NavLink {
   href: string;
@@ -26,15 +25,20 @@ export interface LayoutProps {
 }
 
 const LANGUAGE_NAMES = { hy: 'Հայերեն', en: 'English', ru: 'Русский' } as const;
+const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export function Layout({ ctx, title, breadcrumbs, nav, path, children }: LayoutProps) {
   const { t, community, actor } = ctx;
   const siteName = community ? localized(community, 'name', ctx.locale) : t('app.name');
   const home = community ? `/${community.slug}` : '/';
   const back = encodeURIComponent(path ?? home);
-  const brand = community
-    ? `:root{--brand:${community.color_primary};--accent:${community.color_accent}}`
-    : '';
+  // Colours are validated on input; checked again here because they land inside <style>.
+  const brand =
+    community && HEX.test(community.color_primary) && HEX.test(community.color_accent)
+      ? `:root{--brand:${community.color_primary};--accent:${community.color_accent}}`
+      : '';
+  const inBackOffice = Boolean(community && actor && actor.communityRoles.length > 0);
+  const national = Boolean(actor && actor.nationalRoles.length > 0);
   return (
     <html lang={ctx.locale}>
       <head>
@@ -52,7 +56,10 @@ export function Layout({ ctx, title, breadcrumbs, nav, path, children }: LayoutP
               {community?.coat_of_arms_svg && (
                 <img src={`/${community.slug}/coat-of-arms.svg`} alt="" width="40" height="48" />
               )}
-              <span>{siteName}</span>
+              <span class="brand-text">
+                <span class="brand-name">{siteName}</span>
+                {community && <span class="brand-sub">{t('app.name')}</span>}
+              </span>
             </a>
             <nav class="lang" aria-label={t('nav.language')}>
               <ul>
@@ -65,14 +72,17 @@ export function Layout({ ctx, title, breadcrumbs, nav, path, children }: LayoutP
                 ))}
               </ul>
             </nav>
-            <nav class="account" aria-label={t('nav.myAccount')}>
+            <nav class="account" aria-label={t('ui.account')}>
               {actor ? (
                 <form method="post" action="/signout">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                  <a href="/account">{actor.name}</a> <button type="submit" class="link-button">{t('nav.signOut')}</button>
+                  {inBackOffice && <a href={`/${community!.slug}/staff`}>{t('nav.backOffice')}</a>}
+                  {national && <a href="/national">{t('nav.national')}</a>}
+                  <a href="/account">{actor.name}</a>
+                  <button type="submit" class="link-button">{t('nav.signOut')}</button>
                 </form>
               ) : (
-                <a href="/signin">{t('nav.signIn')}</a>
+                <a href={`/signin?next=${back}`}>{t('nav.signIn')}</a>
               )}
             </nav>
           </div>
@@ -88,24 +98,35 @@ export function Layout({ ctx, title, breadcrumbs, nav, path, children }: LayoutP
             </nav>
           )}
         </header>
-        {breadcrumbs && breadcrumbs.length > 0 && (
-          <nav class="container breadcrumbs" aria-label={t('nav.breadcrumbs')}>
-            <ol>
-              {breadcrumbs.map((c) => (
-                <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
-              ))}
-            </ol>
-          </nav>
-        )}
+        {breadcrumbs && <Breadcrumbs t={t} crumbs={breadcrumbs} />}
         <main id="main" class="container" tabIndex={-1}>
           {children}
         </main>
         <footer class="site-footer">
           <div class="container">
-            {t('app.name')} · {t('app.tagline')}
+            {community && <CommunityContacts ctx={ctx} />}
+            <p>{t('app.name')} · {t('app.tagline')}</p>
           </div>
         </footer>
       </body>
     </html>
+  );
+}
+
+function CommunityContacts({ ctx }: { ctx: Ctx }) {
+  const { t, locale } = ctx;
+  const c = ctx.community!;
+  const address = localized(c, 'address', locale);
+  const hours = localized(c, 'reception_hours', locale);
+  return (
+    <section class="footer-contacts" aria-labelledby="footer-contacts">
+      <h2 id="footer-contacts">{t('ui.footer.contacts')}</h2>
+      <dl>
+        {address && (<div><dt>{t('ui.footer.address')}</dt><dd>{address}</dd></div>)}
+        {c.phone && (<div><dt>{t('ui.footer.phone')}</dt><dd><a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a></dd></div>)}
+        {c.email && (<div><dt>{t('ui.footer.email')}</dt><dd><a href={`mailto:${c.email}`}>{c.email}</a></dd></div>)}
+        {hours && (<div><dt>{t('ui.footer.hours')}</dt><dd class="pre-line">{hours}</dd></div>)}
+      </dl>
+    </section>
   );
 }
