@@ -1,9 +1,21 @@
-// Pages of sign-in, registration, password reset and "my account". Plain HTML forms:
-// everything works without JavaScript; every input has a label, errors are listed in a
-// summary at the top that links to the fields (id="field-<name>").
-import type { ComponentChildren } from 'preact';
+// Pages of sign-in, registration, password reset and "my account". Plain HTML forms built
+// from the design system (src/platform/ui/components.tsx): everything works without
+// JavaScript; every input has a label, errors are listed in a summary at the top that
+// links to the fields (id="field-<name>").
 import type { Ctx } from '../../platform/http/context.ts';
 import type { FieldErrors } from '../../platform/http/errors.ts';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Notice,
+  SummaryList,
+  Table,
+  TextInput,
+  fieldId,
+  type FormState as UiForm,
+} from '../../platform/ui/components.tsx';
 import { Layout } from '../../platform/ui/layout.tsx';
 import { LOCALES, formatInstant, localized, type MessageKey } from '../../platform/i18n/index.ts';
 import { isCommunityRole, isNationalRole } from '../../platform/policy/roles.ts';
@@ -21,73 +33,41 @@ export interface FormState {
 
 const LANGUAGE_NAMES = { hy: 'Հայերեն', en: 'English', ru: 'Русский' } as const;
 
-function ErrorSummary({ ctx, state, first }: { ctx: Ctx; state: FormState; first: string }) {
-  const items: { href: string; text: string }[] = [];
-  if (state.formError) items.push({ href: `#field-${state.formErrorField ?? first}`, text: state.formError });
+/** Stands in the error map for `formError`, which arrives already translated. */
+const FORM_ERROR = '\u0000formError' as MessageKey;
+
+/**
+ * The design system's form state for one of these forms: errors about the whole form
+ * (`_form`, or a translated `formError`) are shown against the field `first`.
+ */
+function uiForm(ctx: Ctx, state: FormState, first: string): UiForm {
+  const errors: FieldErrors = {};
+  if (state.formError) errors[state.formErrorField ?? first] = FORM_ERROR;
   for (const [name, key] of Object.entries(state.errors ?? {})) {
-    items.push({ href: `#field-${name === '_form' ? first : name}`, text: ctx.t(key) });
+    const field = name === '_form' ? first : name;
+    errors[field] ??= key;
   }
-  if (items.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{ctx.t('error.summary')}</h2>
-      <ul>
-        {items.map((i) => (
-          <li>
-            <a href={i.href}>{i.text}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const t: UiForm['t'] = (key, params) => (key === FORM_ERROR ? (state.formError ?? '') : ctx.t(key, params));
+  return { t, errors, values: state.values };
 }
 
-interface FieldProps {
-  ctx: Ctx;
-  state: FormState;
-  name: string;
-  label: MessageKey;
-  type?: 'text' | 'email' | 'tel' | 'password';
-  hint?: MessageKey;
-  autocomplete?: string;
-  inputMode?: 'numeric' | 'email' | 'tel' | 'text';
-  maxLength?: number;
-}
-
-function Field({ ctx, state, name, label, type = 'text', hint, autocomplete, inputMode, maxLength }: FieldProps) {
-  const id = `field-${name}`;
-  const err = state.errors?.[name];
-  const described = [hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const value = type === 'password' ? undefined : state.values?.[name];
+/** A password box: never echoes a value back (the design system's TextInput does). */
+function PasswordInput({ form, name, label, hint, autocomplete }: { form: UiForm; name: string; label: string; hint?: string; autocomplete: 'current-password' | 'new-password' }) {
+  const id = fieldId(name);
+  const error = form.errors?.[name];
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={err ? 'field field-error' : 'field'}>
-      <label for={id}>{ctx.t(label)}</label>
-      {hint && <p class="hint" id={`${id}-hint`}>{ctx.t(hint)}</p>}
-      {err && <p class="error-message" id={`${id}-error`}>{ctx.t(err)}</p>}
+    <Field form={form} name={name} label={label} hint={hint}>
       <input
+        class="input input-l"
+        type="password"
         id={id}
         name={name}
-        type={type}
-        value={value}
         autocomplete={autocomplete}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        aria-invalid={err ? 'true' : undefined}
+        aria-invalid={error ? 'true' : undefined}
         aria-describedby={described || undefined}
       />
-    </div>
-  );
-}
-
-function Csrf({ ctx }: { ctx: Ctx }) {
-  return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
-}
-
-function Notice({ children }: { children: ComponentChildren }) {
-  return (
-    <div class="notice" role="status">
-      {children}
-    </div>
+    </Field>
   );
 }
 
@@ -95,18 +75,19 @@ function Notice({ children }: { children: ComponentChildren }) {
 
 export function SignInPage({ ctx, state, next, notice }: { ctx: Ctx; state: FormState; next: string | null; notice?: MessageKey }) {
   const { t } = ctx;
+  const form = uiForm(ctx, state, 'identifier');
   return (
     <Layout ctx={ctx} title={t('auth.signin.title')} path="/signin">
       <h1>{t('auth.signin.title')}</h1>
-      {notice && <Notice>{t(notice)}</Notice>}
-      <ErrorSummary ctx={ctx} state={state} first="identifier" />
+      {notice && <Notice tone="info" title={t(notice)} />}
+      <ErrorSummary form={form} />
       <p>{t('auth.signin.intro')}</p>
       <form method="post" action="/signin" novalidate>
-        <Csrf ctx={ctx} />
+        <CsrfField token={ctx.csrfToken} />
         {next && <input type="hidden" name="next" value={next} />}
-        <Field ctx={ctx} state={state} name="identifier" label="auth.signin.identifier" hint="auth.signin.identifierHint" autocomplete="username" maxLength={254} />
-        <Field ctx={ctx} state={state} name="password" label="auth.signin.password" type="password" autocomplete="current-password" />
-        <button type="submit">{t('auth.signin.submit')}</button>
+        <TextInput form={form} name="identifier" label={t('auth.signin.identifier')} hint={t('auth.signin.identifierHint')} autocomplete="username" spellcheck={false} />
+        <PasswordInput form={form} name="password" label={t('auth.signin.password')} autocomplete="current-password" />
+        <Button>{t('auth.signin.submit')}</Button>
       </form>
       <p>
         <a href="/password/forgot">{t('auth.signin.forgot')}</a>
@@ -120,16 +101,17 @@ export function SignInPage({ ctx, state, next, notice }: { ctx: Ctx; state: Form
 
 export function TotpPage({ ctx, state, next }: { ctx: Ctx; state: FormState; next: string | null }) {
   const { t } = ctx;
+  const form = uiForm(ctx, state, 'code');
   return (
     <Layout ctx={ctx} title={t('auth.totp.title')} path="/signin">
       <h1>{t('auth.totp.title')}</h1>
-      <ErrorSummary ctx={ctx} state={state} first="code" />
+      <ErrorSummary form={form} />
       <p>{t('auth.totp.intro')}</p>
       <form method="post" action="/signin/totp" novalidate>
-        <Csrf ctx={ctx} />
+        <CsrfField token={ctx.csrfToken} />
         {next && <input type="hidden" name="next" value={next} />}
-        <Field ctx={ctx} state={state} name="code" label="auth.totp.code" autocomplete="one-time-code" inputMode="numeric" maxLength={7} />
-        <button type="submit">{t('auth.totp.submit')}</button>
+        <TextInput form={form} name="code" label={t('auth.totp.code')} value="" autocomplete="one-time-code" inputMode="numeric" width="s" spellcheck={false} />
+        <Button>{t('auth.totp.submit')}</Button>
       </form>
     </Layout>
   );
@@ -139,19 +121,20 @@ export function TotpPage({ ctx, state, next }: { ctx: Ctx; state: FormState; nex
 
 export function RegisterPage({ ctx, state }: { ctx: Ctx; state: FormState }) {
   const { t } = ctx;
+  const form = uiForm(ctx, state, 'full_name');
   return (
     <Layout ctx={ctx} title={t('accounts.register.title')} path="/register">
       <h1>{t('accounts.register.title')}</h1>
-      <ErrorSummary ctx={ctx} state={state} first="full_name" />
+      <ErrorSummary form={form} />
       <p>{t('accounts.register.intro')}</p>
       <form method="post" action="/register" novalidate>
-        <Csrf ctx={ctx} />
-        <Field ctx={ctx} state={state} name="full_name" label="accounts.register.fullName" autocomplete="name" maxLength={120} />
-        <Field ctx={ctx} state={state} name="email" label="accounts.register.email" type="email" autocomplete="email" maxLength={254} />
-        <Field ctx={ctx} state={state} name="phone" label="accounts.register.phone" type="tel" hint="accounts.register.phoneHint" autocomplete="tel" maxLength={30} />
-        <Field ctx={ctx} state={state} name="password" label="accounts.register.password" type="password" hint="auth.password.hint" autocomplete="new-password" />
-        <Field ctx={ctx} state={state} name="password_confirm" label="accounts.register.confirm" type="password" autocomplete="new-password" />
-        <button type="submit">{t('accounts.register.submit')}</button>
+        <CsrfField token={ctx.csrfToken} />
+        <TextInput form={form} name="full_name" label={t('accounts.register.fullName')} autocomplete="name" spellcheck={false} />
+        <TextInput form={form} name="email" label={t('accounts.register.email')} type="email" autocomplete="email" spellcheck={false} />
+        <TextInput form={form} name="phone" label={t('accounts.register.phone')} type="tel" hint={t('accounts.register.phoneHint')} autocomplete="tel" width="m" />
+        <PasswordInput form={form} name="password" label={t('accounts.register.password')} hint={t('auth.password.hint')} autocomplete="new-password" />
+        <PasswordInput form={form} name="password_confirm" label={t('accounts.register.confirm')} autocomplete="new-password" />
+        <Button>{t('accounts.register.submit')}</Button>
       </form>
       <p>
         <a href="/signin">{t('accounts.register.haveAccount')}</a>
@@ -162,19 +145,20 @@ export function RegisterPage({ ctx, state }: { ctx: Ctx; state: FormState }) {
 
 export function ForgotPage({ ctx, state, sent }: { ctx: Ctx; state: FormState; sent: boolean }) {
   const { t } = ctx;
+  const form = uiForm(ctx, state, 'email');
   return (
     <Layout ctx={ctx} title={t('auth.forgot.title')} path="/password/forgot">
       <h1>{t('auth.forgot.title')}</h1>
       {sent ? (
-        <Notice>{t('auth.forgot.sent')}</Notice>
+        <Notice tone="info" title={t('auth.forgot.sent')} />
       ) : (
         <>
-          <ErrorSummary ctx={ctx} state={state} first="email" />
+          <ErrorSummary form={form} />
           <p>{t('auth.forgot.intro')}</p>
           <form method="post" action="/password/forgot" novalidate>
-            <Csrf ctx={ctx} />
-            <Field ctx={ctx} state={state} name="email" label="auth.forgot.email" type="email" autocomplete="email" maxLength={254} />
-            <button type="submit">{t('auth.forgot.submit')}</button>
+            <CsrfField token={ctx.csrfToken} />
+            <TextInput form={form} name="email" label={t('auth.forgot.email')} type="email" autocomplete="email" spellcheck={false} />
+            <Button>{t('auth.forgot.submit')}</Button>
           </form>
         </>
       )}
@@ -187,6 +171,7 @@ export function ForgotPage({ ctx, state, sent }: { ctx: Ctx; state: FormState; s
 
 export function ResetPage({ ctx, state, token }: { ctx: Ctx; state: FormState; token: string | null }) {
   const { t } = ctx;
+  const form = uiForm(ctx, state, 'password');
   return (
     <Layout ctx={ctx} title={t('auth.reset.title')} path="/password/forgot">
       <h1>{t('auth.reset.title')}</h1>
@@ -199,12 +184,12 @@ export function ResetPage({ ctx, state, token }: { ctx: Ctx; state: FormState; t
         </>
       ) : (
         <>
-          <ErrorSummary ctx={ctx} state={state} first="password" />
+          <ErrorSummary form={form} />
           <form method="post" action={`/password/reset/${token}`} novalidate>
-            <Csrf ctx={ctx} />
-            <Field ctx={ctx} state={state} name="password" label="auth.reset.password" type="password" hint="auth.password.hint" autocomplete="new-password" />
-            <Field ctx={ctx} state={state} name="password_confirm" label="auth.reset.confirm" type="password" autocomplete="new-password" />
-            <button type="submit">{t('auth.reset.submit')}</button>
+            <CsrfField token={ctx.csrfToken} />
+            <PasswordInput form={form} name="password" label={t('auth.reset.password')} hint={t('auth.password.hint')} autocomplete="new-password" />
+            <PasswordInput form={form} name="password_confirm" label={t('auth.reset.confirm')} autocomplete="new-password" />
+            <Button>{t('auth.reset.submit')}</Button>
           </form>
         </>
       )}
@@ -232,17 +217,21 @@ function roleName(ctx: Ctx, role: string): string {
   return isCommunityRole(role) || isNationalRole(role) ? ctx.t(`accounts.role.${role}`) : role;
 }
 
+type Membership = Account['me']['communities'][number];
+type Token = Account['tokens'][number];
+
 export function AccountPage({ ctx, account, state = {}, notice, newToken }: AccountPageProps) {
   const { t } = ctx;
   const { user, me, tokens } = account;
+  const form = uiForm(ctx, state, 'locale');
+  const localeError = form.errors?.locale;
   return (
     <Layout ctx={ctx} title={t('accounts.title')} path="/account">
       <h1>{t('accounts.title')}</h1>
-      {notice && <Notice>{notice}</Notice>}
-      <ErrorSummary ctx={ctx} state={state} first="locale" />
+      {notice && <Notice title={notice} />}
+      <ErrorSummary form={form} />
       {newToken && (
-        <Notice>
-          <p>{t('accounts.tokens.created', { name: newToken.name })}</p>
+        <Notice title={t('accounts.tokens.created', { name: newToken.name })}>
           <p>
             <code class="token">{newToken.token}</code>
           </p>
@@ -251,32 +240,36 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
 
       <section aria-labelledby="profile">
         <h2 id="profile">{t('accounts.profile')}</h2>
-        <dl class="summary-list">
-          <dt>{t('accounts.name')}</dt>
-          <dd>{user.full_name}</dd>
-          <dt>{t('accounts.email')}</dt>
-          <dd>{user.email ?? t('accounts.none')}</dd>
-          <dt>{t('accounts.phone')}</dt>
-          <dd>{user.phone ?? t('accounts.none')}</dd>
-        </dl>
+        <SummaryList
+          rows={[
+            { key: t('accounts.name'), value: user.full_name },
+            { key: t('accounts.email'), value: user.email ?? t('accounts.none') },
+            { key: t('accounts.phone'), value: user.phone ?? t('accounts.none') },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="language">
         <h2 id="language">{t('accounts.locale.title')}</h2>
         <form method="post" action="/account/locale">
-          <Csrf ctx={ctx} />
-          <div class={state.errors?.locale ? 'field field-error' : 'field'}>
-            <label for="field-locale">{t('accounts.locale.label')}</label>
-            {state.errors?.locale && <p class="error-message" id="field-locale-error">{t(state.errors.locale)}</p>}
-            <select id="field-locale" name="locale">
+          <CsrfField token={ctx.csrfToken} />
+          {/* Not the design system's Select: each option is named in its own language (lang). */}
+          <Field form={form} name="locale" label={t('accounts.locale.label')}>
+            <select
+              class="select"
+              id={fieldId('locale')}
+              name="locale"
+              aria-invalid={localeError ? 'true' : undefined}
+              aria-describedby={localeError ? `${fieldId('locale')}-error` : undefined}
+            >
               {LOCALES.map((l) => (
                 <option value={l} lang={l} selected={l === user.locale}>
                   {LANGUAGE_NAMES[l]}
                 </option>
               ))}
             </select>
-          </div>
-          <button type="submit">{t('action.save')}</button>
+          </Field>
+          <Button>{t('action.save')}</Button>
         </form>
       </section>
 
@@ -287,44 +280,32 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
             {t('accounts.communities.national')}: {me.nationalRoles.map((r) => roleName(ctx, r)).join(', ')}
           </p>
         )}
-        {me.communities.length === 0 ? (
-          <p>{t('accounts.communities.none')}</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.communities.community')}</th>
-                <th scope="col">{t('accounts.communities.roles')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('accounts.communities.open')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {me.communities.map((c) => (
-                <tr>
-                  <td>
-                    <a href={`/${c.slug}`}>{localized({ name_hy: c.name.hy, name_en: c.name.en, name_ru: c.name.ru }, 'name', ctx.locale)}</a>
-                  </td>
-                  <td>{c.roles.map((r) => roleName(ctx, r)).join(', ')}</td>
-                  <td>
-                    <a href={`/${c.slug}/staff`}>{t('accounts.communities.open')}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table<Membership>
+          t={t}
+          caption={t('accounts.communities.title')}
+          captionHidden
+          empty={t('accounts.communities.none')}
+          rows={me.communities}
+          columns={[
+            {
+              key: 'community',
+              label: t('accounts.communities.community'),
+              render: (c) => <a href={`/${c.slug}`}>{localized({ name_hy: c.name.hy, name_en: c.name.en, name_ru: c.name.ru }, 'name', ctx.locale)}</a>,
+            },
+            { key: 'roles', label: t('accounts.communities.roles'), render: (c) => c.roles.map((r) => roleName(ctx, r)).join(', ') },
+            { key: 'open', label: t('accounts.communities.open'), render: (c) => <a href={`/${c.slug}/staff`}>{t('accounts.communities.open')}</a> },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="password">
         <h2 id="password">{t('accounts.password.title')}</h2>
         <form method="post" action="/account/password" novalidate>
-          <Csrf ctx={ctx} />
-          <Field ctx={ctx} state={state} name="current_password" label="accounts.password.current" type="password" autocomplete="current-password" />
-          <Field ctx={ctx} state={state} name="new_password" label="accounts.password.new" type="password" hint="auth.password.hint" autocomplete="new-password" />
-          <Field ctx={ctx} state={state} name="confirm_password" label="accounts.password.confirm" type="password" autocomplete="new-password" />
-          <button type="submit">{t('accounts.password.submit')}</button>
+          <CsrfField token={ctx.csrfToken} />
+          <PasswordInput form={form} name="current_password" label={t('accounts.password.current')} autocomplete="current-password" />
+          <PasswordInput form={form} name="new_password" label={t('accounts.password.new')} hint={t('auth.password.hint')} autocomplete="new-password" />
+          <PasswordInput form={form} name="confirm_password" label={t('accounts.password.confirm')} autocomplete="new-password" />
+          <Button>{t('accounts.password.submit')}</Button>
         </form>
       </section>
 
@@ -334,17 +315,17 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
           <>
             <p>{t('accounts.totp.on')}</p>
             <form method="post" action="/account/totp/disable" novalidate>
-              <Csrf ctx={ctx} />
-              <Field ctx={ctx} state={state} name="totp_password" label="accounts.totp.password" type="password" autocomplete="current-password" />
-              <button type="submit">{t('accounts.totp.disable')}</button>
+              <CsrfField token={ctx.csrfToken} />
+              <PasswordInput form={form} name="totp_password" label={t('accounts.totp.password')} autocomplete="current-password" />
+              <Button variant="warning">{t('accounts.totp.disable')}</Button>
             </form>
           </>
         ) : (
           <>
             <p>{t('accounts.totp.off')}</p>
             <form method="post" action="/account/totp/start">
-              <Csrf ctx={ctx} />
-              <button type="submit">{t('accounts.totp.start')}</button>
+              <CsrfField token={ctx.csrfToken} />
+              <Button variant="secondary">{t('accounts.totp.start')}</Button>
             </form>
           </>
         )}
@@ -354,44 +335,36 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
         <section aria-labelledby="tokens">
           <h2 id="tokens">{t('accounts.tokens.title')}</h2>
           <p>{t('accounts.tokens.intro')}</p>
-          {tokens.length === 0 ? (
-            <p>{t('accounts.tokens.none')}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.tokens.name')}</th>
-                  <th scope="col">{t('accounts.tokens.createdAt')}</th>
-                  <th scope="col">{t('accounts.tokens.lastUsed')}</th>
-                  <th scope="col">{t('accounts.tokens.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((tk) => (
-                  <tr>
-                    <td>{tk.name}</td>
-                    <td>{formatInstant(tk.created_at)}</td>
-                    <td>{tk.last_used_at ? formatInstant(tk.last_used_at) : t('accounts.tokens.never')}</td>
-                    <td>
-                      {tk.revoked_at ? (
-                        t('accounts.tokens.revokedAt', { time: formatInstant(tk.revoked_at) })
-                      ) : (
-                        <form method="post" action={`/account/tokens/${tk.id}/revoke`}>
-                          <Csrf ctx={ctx} />
-                          {t('accounts.tokens.active')}{' '}
-                          <button type="submit">{t('accounts.tokens.revoke', { name: tk.name })}</button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table<Token>
+            t={t}
+            caption={t('accounts.tokens.title')}
+            captionHidden
+            empty={t('accounts.tokens.none')}
+            rows={tokens}
+            columns={[
+              { key: 'name', label: t('accounts.tokens.name'), render: (tk) => tk.name },
+              { key: 'created', label: t('accounts.tokens.createdAt'), render: (tk) => formatInstant(tk.created_at) },
+              { key: 'used', label: t('accounts.tokens.lastUsed'), render: (tk) => (tk.last_used_at ? formatInstant(tk.last_used_at) : t('accounts.tokens.never')) },
+              {
+                key: 'status',
+                label: t('accounts.tokens.status'),
+                render: (tk) =>
+                  tk.revoked_at ? (
+                    t('accounts.tokens.revokedAt', { time: formatInstant(tk.revoked_at) })
+                  ) : (
+                    <form method="post" action={`/account/tokens/${tk.id}/revoke`}>
+                      <CsrfField token={ctx.csrfToken} />
+                      {t('accounts.tokens.active')}{' '}
+                      <Button variant="warning">{t('accounts.tokens.revoke', { name: tk.name })}</Button>
+                    </form>
+                  ),
+              },
+            ]}
+          />
           <form method="post" action="/account/tokens" novalidate>
-            <Csrf ctx={ctx} />
-            <Field ctx={ctx} state={state} name="token_name" label="accounts.tokens.name" hint="accounts.tokens.nameHint" maxLength={80} />
-            <button type="submit">{t('accounts.tokens.create')}</button>
+            <CsrfField token={ctx.csrfToken} />
+            <TextInput form={form} name="token_name" label={t('accounts.tokens.name')} hint={t('accounts.tokens.nameHint')} width="m" />
+            <Button>{t('accounts.tokens.create')}</Button>
           </form>
         </section>
       )}
@@ -401,27 +374,24 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
 
 export function TotpSetupPage({ ctx, setup, state = {} }: { ctx: Ctx; setup: TotpSetup; state?: FormState }) {
   const { t } = ctx;
+  const form = uiForm(ctx, state, 'totp_code');
   return (
     <Layout ctx={ctx} title={t('accounts.totp.setupTitle')} path="/account">
       <h1>{t('accounts.totp.setupTitle')}</h1>
-      <ErrorSummary ctx={ctx} state={state} first="totp_code" />
+      <ErrorSummary form={form} />
       <p>{t('accounts.totp.scan')}</p>
       {/* The SVG is generated here by the qrcode package from our own URI: no user markup. */}
       <div class="qr" role="img" aria-label={t('accounts.totp.qr')} dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
-      <dl class="summary-list">
-        <dt>{t('accounts.totp.secret')}</dt>
-        <dd>
-          <code class="totp-secret">{setup.secret}</code>
-        </dd>
-        <dt>{t('accounts.totp.uri')}</dt>
-        <dd>
-          <code class="totp-uri">{setup.uri}</code>
-        </dd>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: t('accounts.totp.secret'), value: <code class="totp-secret">{setup.secret}</code> },
+          { key: t('accounts.totp.uri'), value: <code class="totp-uri">{setup.uri}</code> },
+        ]}
+      />
       <form method="post" action="/account/totp/confirm" novalidate>
-        <Csrf ctx={ctx} />
-        <Field ctx={ctx} state={state} name="totp_code" label="accounts.totp.code" autocomplete="one-time-code" inputMode="numeric" maxLength={7} />
-        <button type="submit">{t('accounts.totp.confirm')}</button>
+        <CsrfField token={ctx.csrfToken} />
+        <TextInput form={form} name="totp_code" label={t('accounts.totp.code')} value="" autocomplete="one-time-code" inputMode="numeric" width="s" spellcheck={false} />
+        <Button>{t('accounts.totp.confirm')}</Button>
       </form>
       <p>
         <a href="/account">{t('action.cancel')}</a>

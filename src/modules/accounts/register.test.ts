@@ -12,7 +12,7 @@ bothEngines('a citizen registers with a phone number, is signed in, and a duplic
   const form = await b.get('/register');
   assert.equal(form.statusCode, 200);
   for (const f of ['full_name', 'email', 'phone', 'password', 'password_confirm']) {
-    assert.match(form.body, new RegExp(`<label for="field-${f}"`), `${f} has a label`);
+    assert.match(form.body, new RegExp(`<label[^>]*\\bfor="field-${f}"`), `${f} has a label`);
   }
 
   const res = await b.submit('/register', '/register', {

@@ -162,7 +162,8 @@ bothEngines('TOTP: enrol with a code, then sign-in asks for the code before the 
   const bad = await b.post('/account/totp/confirm', { _csrf: csrf, totp_code: '000000' === totp.generate() ? '111111' : '000000' });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /href="#field-totp_code"/);
-  const good = await b.post('/account/totp/confirm', { _csrf: csrf, totp_code: totp.generate() });
+  const enrolCode = totp.generate();
+  const good = await b.post('/account/totp/confirm', { _csrf: csrf, totp_code: enrolCode });
   assert.equal(good.statusCode, 303);
   assert.equal((await db.selectFrom('users').select('totp_enabled').where('email', '=', CITIZEN).executeTakeFirstOrThrow()).totp_enabled, 1);
 
@@ -181,7 +182,7 @@ bothEngines('TOTP: enrol with a code, then sign-in asks for the code before the 
   const wrong = await c.post('/signin/totp', { _csrf: Browser.csrfOf(page.body), code: '12345x', next: '/sisian' });
   assert.equal(wrong.statusCode, 400);
   // The code used to enrol cannot be replayed; the next step's code is accepted.
-  const replay = await c.post('/signin/totp', { _csrf: Browser.csrfOf(page.body), code: totp.generate(), next: '/sisian' });
+  const replay = await c.post('/signin/totp', { _csrf: Browser.csrfOf(page.body), code: enrolCode, next: '/sisian' });
   assert.equal(replay.statusCode, 400);
   const next = totp.generate({ timestamp: Date.now() + 30_000 });
   const done = await c.post('/signin/totp', { _csrf: Browser.csrfOf(page.body), code: next, next: '/sisian' });
