@@ -20,6 +20,7 @@ import { notFound } from './platform/http/errors.ts';
 import { rewriteForDomain } from './platform/http/tenancy.ts';
 import type { ModuleManifest } from './platform/http/module.ts';
 import type { RouteDef } from './platform/http/route.ts';
+import { registerMetrics } from './platform/ops/metrics.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -97,6 +98,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
   app.addHook('onRequest', createContext(services));
+  registerMetrics(app);
 
   for (const mod of services.modules) {
     for (const r of mod.routes ?? []) {

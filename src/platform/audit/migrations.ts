@@ -1,4 +1,8 @@
+import { sql } from 'kysely';
 import type { MigrationSet } from '../db/migrations.ts';
+
+/** The message both engines raise when something tries to change or remove an audit event. */
+export const APPEND_ONLY_MESSAGE = 'audit_events is append-only';
 
 export const auditMigrations: MigrationSet = {
   '20261126_0300_audit_init': {
@@ -30,6 +34,29 @@ export const auditMigrations: MigrationSet = {
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('hash', 'varchar(64)', (c) => c.notNull())
         .execute();
+    },
+  },
+  // Append-only at the database: UPDATE and DELETE (and TRUNCATE on PostgreSQL) on
+  // audit_events fail whoever asks. Someone with the rights to drop the triggers can still
+  // tamper; `mmis audit verify` finds that through the hash chain. Restore only inserts.
+  '20261126_0310_audit_append_only': {
+    async up(db, t) {
+      if (t.engine === 'sqlite') {
+        await sql.raw(`create trigger audit_events_no_update before update on audit_events
+          begin select raise(abort, '${APPEND_ONLY_MESSAGE}'); end`).execute(db);
+        await sql.raw(`create trigger audit_events_no_delete before delete on audit_events
+          begin select raise(abort, '${APPEND_ONLY_MESSAGE}'); end`).execute(db);
+        return;
+      }
+      await sql.raw(`create or replace function audit_events_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception '${APPEND_ONLY_MESSAGE}' using errcode = 'insufficient_privilege';
+        end
+        $$`).execute(db);
+      await sql.raw(`create trigger audit_events_no_change before update or delete on audit_events
+        for each row execute function audit_events_append_only()`).execute(db);
+      await sql.raw(`create trigger audit_events_no_truncate before truncate on audit_events
+        for each statement execute function audit_events_append_only()`).execute(db);
     },
   },
 };

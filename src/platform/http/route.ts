@@ -39,8 +39,10 @@ export interface RouteDef<S extends RouteSchema = RouteSchema> {
   /**
    * For each `:param` that is a row id: the tenant table it points into. The tenant
    * isolation suite uses this to ask for another community's rows and expect 404.
+   * (`audit_events` has a nullable community_id, so it is not a TenantTable, but its rows
+   * belong to one community all the same.)
    */
-  idParams?: Record<string, TenantTable | 'users'>;
+  idParams?: Record<string, TenantTable | 'users' | 'audit_events'>;
   handler: (req: TypedRequest<S>, reply: FastifyReply) => Promise<unknown>;
 }
 

@@ -1,7 +1,24 @@
-// Health check for load balancers and monitors.
+// Operational endpoints: /healthz for load balancers and monitors, /metrics for Prometheus.
+// Both are public to the application; docs/operations.md says to keep /metrics behind the proxy.
 import { z } from 'zod';
 import { route } from '../http/route.ts';
-import { ping } from '../db/connect.ts';
+import { notFound } from '../http/errors.ts';
+import { ping, type Db } from '../db/connect.ts';
+
+/** A database that takes longer than this to answer `select 1` counts as down. */
+export const HEALTH_TIMEOUT_MS = 2000;
+
+async function databaseAnswers(db: Db): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([ping(db), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export const opsRoutes = [
   route({
@@ -10,13 +27,29 @@ export const opsRoutes = [
     access: 'public',
     kind: 'api',
     schema: {
-      summary: 'Liveness and database check',
+      summary: 'Liveness and database check: 200 when the database answers, 503 otherwise',
       tags: ['operations'],
       response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) },
     },
     handler: async (req, reply) => {
-      const ok = await ping(req.ctx.services.db);
+      const ok = await databaseAnswers(req.ctx.services.db);
+      reply.header('cache-control', 'no-store');
       return ok ? { status: 'ok' as const } : reply.code(503).send({ status: 'unavailable' as const });
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/metrics',
+    access: 'public',
+    kind: 'api',
+    schema: {
+      summary: 'Prometheus metrics (text exposition format); restrict at the reverse proxy',
+      tags: ['operations'],
+    },
+    handler: async (req, reply) => {
+      const registry = req.server.metrics;
+      if (!registry) throw notFound();
+      return reply.header('cache-control', 'no-store').type(registry.contentType).send(await registry.metrics());
     },
   }),
 ];
