@@ -52,6 +52,13 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Every route must declare its access level. Routes added by plugins for static files
+  // and the API docs are public by nature; anything else without one stops start-up.
+  app.addHook('onRoute', (opts) => {
+    const access = (opts.config as { access?: string } | undefined)?.access;
+    const pluginOwned = /^\/(static|api\/v1\/docs)(\/|$)/.test(opts.url);
+    if (!access && !pluginOwned) throw new Error(`Route ${String(opts.method)} ${opts.url} declares no access level`);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -128,7 +135,6 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   }
 
   app.setNotFoundHandler((req, reply) => sendError(req, reply, notFound()));
-  app.get('/api/v1/openapi.json', { config: { access: 'public', kind: 'api' } }, async () => app.swagger());
 
   return app;
 }

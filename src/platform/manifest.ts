@@ -6,12 +6,13 @@ import { auditMigrations } from './audit/migrations.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { registerAuditCommands } from './audit/audit.cli.ts';
 import { opsRoutes } from './ops/ops.routes.ts';
+import { openapiRoutes } from './http/openapi.routes.ts';
 import { registerBackupCommands } from '../cli/backup.ts';
 
 export const platformManifest: ModuleManifest = {
   name: 'platform',
   migrations: { ...authMigrations, ...auditMigrations },
-  routes: [...opsRoutes, ...auditRoutes],
+  routes: [...opsRoutes, ...openapiRoutes, ...auditRoutes],
   nav: [{ area: 'backoffice', path: '/audit', label: 'audit.nav', access: 'staff:audit.view', order: 900 }],
   cli: (program, open) => {
     registerAuditCommands(program, open);
