@@ -128,7 +128,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
           ...(isApi ? { tags: r.schema?.tags ?? [mod.name] } : {}),
           ...(isApi && r.access !== 'public' ? { security: [{ bearer: [] }] } : {}),
         },
-        preHandler: guard(services, r.access, { csrfExempt: r.csrfExempt ?? false }),
+        // Before validation, so a refused caller learns nothing from validation errors.
+        preValidation: guard(services, r.access, { csrfExempt: r.csrfExempt ?? false }),
         handler: r.handler,
       });
     }

@@ -6,10 +6,10 @@ import QRCode from 'qrcode';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { route } from '../../platform/http/route.ts';
 import { parseForm } from '../../platform/http/forms.ts';
-import { forbidden, notFound, unauthorized } from '../../platform/http/errors.ts';
+import { notFound, unauthorized } from '../../platform/http/errors.ts';
 import { LANG_COOKIE } from '../../platform/http/hooks.ts';
 import { sendPage } from '../../platform/ui/render.ts';
-import { formatInstant, isLocale, type MessageKey } from '../../platform/i18n/index.ts';
+import { LOCALES, formatInstant, isLocale, type MessageKey } from '../../platform/i18n/index.ts';
 import { destroySession, findSession, SESSION_COOKIE, SESSION_DAYS } from '../../platform/auth/sessions.ts';
 import { completeTotpSignIn, findPendingSession, homeFor, signInWithPassword, type RequestMeta } from '../../platform/auth/signin.ts';
 import { safeLocalPath } from '../../platform/auth/identifiers.ts';
@@ -93,7 +93,7 @@ async function totpSetup(req: FastifyRequest, secret: string) {
 
 const tokenParams = z.object({ id: z.coerce.number().int().positive() });
 const resetParams = z.object({ token: z.string().max(200) });
-const langParams = z.object({ locale: z.string() });
+const langParams = z.object({ locale: z.enum(LOCALES) });
 
 export const accountsRoutes = [
   // ---- sign in ------------------------------------------------------------------
@@ -366,7 +366,6 @@ export const accountsRoutes = [
     access: 'citizen',
     kind: 'form',
     handler: async (req, reply) => {
-      if (!req.ctx.actor?.isStaff) throw forbidden();
       const form = parseForm(tokenCreateForm, req.body);
       if (!form.ok) return renderAccount(req, reply, { state: form }, 400);
       const { token } = await createApiToken(req.ctx.db, req.ctx.auditActor(), actorUserId(req), form.data.token_name);
@@ -380,7 +379,6 @@ export const accountsRoutes = [
     kind: 'form',
     schema: { params: tokenParams },
     handler: async (req, reply) => {
-      if (!req.ctx.actor?.isStaff) throw forbidden();
       // Another person's token, or one already revoked, is simply not found.
       if (!(await revokeToken(req.ctx.db, req.ctx.auditActor(), actorUserId(req), req.params.id))) throw notFound();
       return reply.redirect('/account?done=revoked', 303);

@@ -74,6 +74,10 @@ export function parseCommunityForm(body: unknown): FormResult<CommunityInput> {
 /** Parses the community's own settings form (contacts, reception hours, colours). */
 export function parseSettingsForm(body: unknown): FormResult<z.infer<typeof communitySettingsInput>> {
   const values = stringsOf(body);
+  // The settings form always sends every field (empty when cleared). A field that is
+  // missing or sent twice is a malformed request, never an instruction to wipe the value.
+  const missing = Object.keys(communitySettingsInput.shape).filter((k) => values[k] === undefined);
+  if (missing.length) return { ok: false, errors: Object.fromEntries(missing.map((k) => [k, 'field.required' as const])), values };
   const parsed = communitySettingsInput.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, errors: issuesToFields(parsed.error.issues), values };

@@ -16,9 +16,12 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldErrors = {};
     for (const v of err.validation) {
-      const issue = v.params.issue;
-      const name = issue.path.map(String).join('.') || v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
-      Object.assign(fields, issuesToFields([{ ...issue, path: name.split('.') }]));
+      // Params and querystring failures carry the zod issue; fall back to the JSON path when one does not.
+      const issue = (v.params as { issue?: Parameters<typeof issuesToFields>[0][number] } | undefined)?.issue;
+      const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const name = (issue?.path.map(String).join('.') || where || '_').trim();
+      if (issue) Object.assign(fields, issuesToFields([{ ...issue, path: name.split('.') }]));
+      else fields[name] ??= 'field.invalid';
     }
     return new AppError(400, 'validation', 'error.validation', fields);
   }
