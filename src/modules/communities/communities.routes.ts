@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { h } from 'preact';
 import { route } from '../../platform/http/route.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { sendPage } from '../../platform/ui/render.ts';
+import { renderPage, sendHtml, sendPage } from '../../platform/ui/render.ts';
 import { communitySummary } from './communities.schemas.ts';
 import { listCommunitiesWithSettlements, listSettlements, usersWithRole } from './communities.queries.ts';
 import { CommunityHomePage, PlatformHomePage } from './communities.views.tsx';
@@ -27,13 +27,20 @@ export const communitiesRoutes = [
     kind: 'page',
     schema: { params: slugParams },
     handler: async (req, reply) => {
-      const community = req.ctx.requireCommunity();
-      const tenant = req.ctx.tenant();
-      const [settlements, heads] = await Promise.all([
-        listSettlements(tenant),
-        usersWithRole(req.ctx.db, community.id, 'head'),
-      ]);
-      return sendPage(reply, h(CommunityHomePage, { ctx: req.ctx, community, settlements, head: heads[0]?.full_name ?? null }));
+      const { ctx } = req;
+      const community = ctx.requireCommunity();
+      const render = async () => {
+        const [settlements, heads] = await Promise.all([
+          listSettlements(ctx.tenant()),
+          usersWithRole(ctx.db, community.id, 'head'),
+        ]);
+        return renderPage(h(CommunityHomePage, { ctx, community, settlements, head: heads[0]?.full_name ?? null }));
+      };
+      // The most visited page of every community; anonymous visitors share a copy for a few seconds.
+      const html = ctx.actor
+        ? await render()
+        : await ctx.services.pageCache.get(`home:${community.id}:${community.updated_at}:${ctx.locale}`, render);
+      return sendHtml(reply, html);
     },
   }),
   route({

@@ -23,3 +23,18 @@ bothEngines('a community home page is found by path and by its own domain', asyn
   const missing = await app.inject({ method: 'GET', url: '/no-such-place' });
   assert.equal(missing.statusCode, 404);
 });
+
+bothEngines('an edit of the community shows on its public page at once, though anonymous visitors share a cached copy', async (t, engine) => {
+  const { app, services } = await setup(t, engine);
+  const before = await app.inject({ method: 'GET', url: '/sisian' });
+  assert.match(before.body, /\+374 283 2 12 34/);
+  await services.db.kysely
+    .updateTable('communities')
+    .set({ phone: '+374 283 9 99 99', updated_at: new Date(Date.now() + 1000).toISOString() })
+    .where('slug', '=', 'sisian')
+    .execute();
+  const after = await app.inject({ method: 'GET', url: '/sisian' });
+  assert.match(after.body, /\+374 283 9 99 99/);
+  const english = await app.inject({ method: 'GET', url: '/sisian', headers: { cookie: 'mmis_lang=en' } });
+  assert.match(english.body, /<h1>Sisian<\/h1>/, 'each language has its own copy');
+});

@@ -6,6 +6,7 @@ import { PermissionRegistry } from '../policy/access.ts';
 import { createMailer, type Mailer } from '../notify/mailer.ts';
 import type { ModuleManifest } from './module.ts';
 import { DomainMap } from './tenancy.ts';
+import { PageCache } from './page-cache.ts';
 
 export interface Services {
   config: Config;
@@ -14,6 +15,8 @@ export interface Services {
   permissions: PermissionRegistry;
   mailer: Mailer;
   domains: DomainMap;
+  /** Public pages as anonymous visitors see them, for a few seconds. */
+  pageCache: PageCache;
   modules: ModuleManifest[];
   close(): Promise<void>;
 }
@@ -30,6 +33,7 @@ export function createServices(config: Config, modules: ModuleManifest[], opts: 
     permissions,
     mailer,
     domains: new DomainMap(db),
+    pageCache: new PageCache(),
     modules,
     async close() {
       mailer.close();
