@@ -21,8 +21,22 @@ export class Ctx {
   actor: Actor | null = null;
   session: SessionInfo | null = null;
   community: CommunityRow | null = null;
-  /** The token forms must echo back; bound to the session, or to the visitor cookie. */
-  csrfToken = '';
+  private csrf: string | null = null;
+  /** Issues the visitor cookie the first time a page needs a token (set by hooks.ts). */
+  issueVisitorToken: () => string = () => '';
+
+  /**
+   * The token forms must echo back: the session's, or the visitor cookie's before sign-in.
+   * Made on first use, so pages without forms (the cached public pages) set no cookie.
+   */
+  get csrfToken(): string {
+    if (this.csrf === null) this.csrf = this.issueVisitorToken();
+    return this.csrf;
+  }
+
+  set csrfToken(value: string) {
+    this.csrf = value;
+  }
   locale: Locale;
   t: Translate;
   kind: RouteKind = 'page';

@@ -29,18 +29,17 @@ export function createContext(services: Services) {
     const ctx = new Ctx(services, String(req.id), req.ip, localeFrom(req));
     req.ctx = ctx;
     reply.header('x-request-id', req.id);
-    // Every visitor gets a CSRF cookie so forms shown before sign-in (sign in, register) are protected too.
-    let visitorToken = req.cookies[CSRF_COOKIE];
-    if (!visitorToken || visitorToken.length < 20) {
-      visitorToken = newSecret(24);
-      reply.setCookie(CSRF_COOKIE, visitorToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: services.config.secureCookies,
-      });
+    // Visitors get a CSRF cookie as soon as a page shows them a form, so forms shown before
+    // sign-in (sign in, register) are protected too.
+    const existing = req.cookies[CSRF_COOKIE];
+    if (existing && existing.length >= 20) ctx.csrfToken = existing;
+    else {
+      ctx.issueVisitorToken = () => {
+        const token = newSecret(24);
+        reply.setCookie(CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: services.config.secureCookies });
+        return token;
+      };
     }
-    ctx.csrfToken = visitorToken;
   };
 }
 
