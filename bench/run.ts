@@ -17,6 +17,7 @@ import { createServices } from '../src/platform/http/services.ts';
 import { migrate } from '../src/cli/core.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { buildApp } from '../src/app.ts';
+import { freePort } from '../test/ports.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -32,16 +33,6 @@ interface Result {
   unit: string;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 interface Load {
   rps: number;

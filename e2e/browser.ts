@@ -10,7 +10,8 @@ import { setup } from '../test/helpers.ts';
 
 export { DEMO_PASSWORD } from '../test/helpers.ts';
 
-function chromiumPath(): string {
+/** Debian's Chromium, or a failure that says how to install it (tests never skip). */
+export function chromiumPath(): string {
   let found = '';
   try {
     found = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
@@ -18,7 +19,7 @@ function chromiumPath(): string {
     found = '';
   }
   if (!found || !fs.existsSync(found)) {
-    throw new Error("Chromium was not found: install Debian's chromium (`apt-get install chromium`). The browser journeys cannot run without it.");
+    throw new Error("Chromium was not found: install Debian's chromium (`apt-get install chromium`). Browser tests cannot run without it.");
   }
   return found;
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { setup } from '../../../test/helpers.ts';
 import { signInAs } from '../../../test/session.ts';
-import { assertAccessible, chromiumPathForTests } from './audit.a11y.support.ts';
+import { assertAccessible, chromiumPath } from '../../../e2e/browser.ts';
 
 test('audit log pages pass axe and filter without JavaScript', async (t) => {
   const { app, services } = await setup(t, 'sqlite');
@@ -14,7 +14,7 @@ test('audit log pages pass axe and filter without JavaScript', async (t) => {
   assert.ok(address && typeof address === 'object');
   const base = `http://127.0.0.1:${address.port}`;
   const browser = await chromium.launch({
-    executablePath: chromiumPathForTests(),
+    executablePath: chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });

@@ -1,7 +1,7 @@
 // The back office's audit log pages: /:slug/staff/audit and /:slug/staff/audit/:id.
 import { z } from 'zod';
 import { h } from 'preact';
-import { route } from '../http/route.ts';
+import { route, slugParams } from '../http/route.ts';
 import { notFound, type FieldErrors } from '../http/errors.ts';
 import { parseForm } from '../http/forms.ts';
 import { sendPage } from '../ui/render.ts';
@@ -41,8 +41,6 @@ function readFilters(query: unknown): { data: AuditFilterInput; errors: FieldErr
   const retry = auditFilterSchema.safeParse(rest);
   return { data: retry.success ? retry.data : {}, errors: parsed.errors, values: parsed.values };
 }
-
-const slugParams = z.object({ slug: z.string() });
 
 export const auditRoutes = [
   route({
