@@ -2,13 +2,18 @@
 // language switch, /api/v1/me and the operator's account commands. Accounts are
 // national; the mechanisms live in platform/auth, the screens and use-cases here.
 import type { ModuleManifest } from '../../platform/http/module.ts';
-import { accountsRoutes } from './accounts.routes.ts';
+import { signinRoutes } from './signin.routes.ts';
+import { registerRoutes } from './register.routes.ts';
+import { passwordRoutes } from './password.routes.ts';
+import { accountRoutes } from './account.routes.ts';
+import { langRoutes } from './lang.routes.ts';
+import { meRoutes } from './me.routes.ts';
 import { accountsCli } from './accounts.cli.ts';
 
 export { createTokenForEmail, createUser, loadMe, CliError } from './accounts.service.ts';
 
 export const accountsModule: ModuleManifest = {
   name: 'accounts',
-  routes: [...accountsRoutes],
+  routes: [...signinRoutes, ...registerRoutes, ...passwordRoutes, ...accountRoutes, ...langRoutes, ...meRoutes],
   cli: accountsCli,
 };

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { h } from 'preact';
-import { route } from '../../platform/http/route.ts';
+import { route, slugParams } from '../../platform/http/route.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { renderPage, sendHtml, sendPage } from '../../platform/ui/render.ts';
 import { communitySummary } from './communities.schemas.ts';
 import { listCommunitiesWithSettlements, listSettlements, usersWithRole } from './communities.queries.ts';
 import { CommunityHomePage, PlatformHomePage } from './communities.views.tsx';
-
-const slugParams = z.object({ slug: z.string() });
 
 export const communitiesRoutes = [
   route({

@@ -1,7 +1,7 @@
 // How modules declare routes. Every route names its access level and kind; the app
 // refuses to start otherwise. Handlers stay thin: parse, call a service, present.
 import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Access } from '../policy/access.ts';
 import type { TenantTable } from '../db/schema.ts';
 
@@ -50,3 +50,6 @@ export interface RouteDef<S extends RouteSchema = RouteSchema> {
 export function route<S extends RouteSchema>(def: RouteDef<S>): RouteDef {
   return def as unknown as RouteDef;
 }
+
+/** The `:slug` of a community route (the hook has already resolved it to `ctx.community`). */
+export const slugParams = z.object({ slug: z.string() });
