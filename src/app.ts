@@ -5,7 +5,6 @@ import { createRequire } from 'node:module';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -18,6 +17,7 @@ import { createContext, guard, newRequestId } from './platform/http/hooks.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
 import { notFound } from './platform/http/errors.ts';
 import { rewriteForDomain } from './platform/http/tenancy.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import type { ModuleManifest } from './platform/http/module.ts';
 import type { RouteDef } from './platform/http/route.ts';
 import { registerMetrics } from './platform/ops/metrics.ts';
@@ -65,20 +65,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Community colours come in a small inline <style>; no inline scripts anywhere.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    hsts: config.secureCookies,
+  const headers = securityHeaders(config);
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(headers);
   });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, {

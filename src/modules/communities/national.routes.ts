@@ -1,7 +1,7 @@
 // The national console's community administration, and each community's own settings.
 import { z } from 'zod';
 import { h } from 'preact';
-import { route } from '../../platform/http/route.ts';
+import { route, slugParams } from '../../platform/http/route.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Ctx, CommunityRow } from '../../platform/http/context.ts';
 import { sendPage } from '../../platform/ui/render.ts';
@@ -38,8 +38,6 @@ function settingsValues(c: CommunityRow): Record<string, string> {
   }
   return out;
 }
-
-const slugParams = z.object({ slug: z.string() });
 
 export const nationalRoutes = [
   route({
@@ -114,6 +112,7 @@ export const nationalRoutes = [
       const parsed = parseSettingsForm(req.body);
       if (!parsed.ok) return sendPage(reply, h(SettingsPage, { ctx, form: { t: ctx.t, errors: parsed.errors, values: parsed.values }, saved: false }), 400);
       const updated = await updateCommunitySettings(ctx.db, ctx.auditActor(), ctx.requireCommunity().id, parsed.data);
+      ctx.services.communities.forget();
       ctx.community = updated;
       return reply.redirect(`/${updated.slug}/staff/settings?saved=1`, 303);
     },

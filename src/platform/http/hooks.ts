@@ -64,7 +64,7 @@ export function guard(services: Services, access: Access, opts: { csrfExempt?: b
 
     const slug = (req.params as Record<string, string> | undefined)?.slug;
     if (slug !== undefined) {
-      const community = await db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
+      const community = await services.communities.bySlug(slug);
       if (!community) throw notFound();
       ctx.community = community;
       if (ctx.actor) await loadCommunityRoles(db, ctx.actor, community.id);

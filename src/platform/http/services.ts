@@ -5,7 +5,7 @@ import { connect, type Db } from '../db/connect.ts';
 import { PermissionRegistry } from '../policy/access.ts';
 import { createMailer, type Mailer } from '../notify/mailer.ts';
 import type { ModuleManifest } from './module.ts';
-import { DomainMap } from './tenancy.ts';
+import { CommunityCache, DomainMap } from './tenancy.ts';
 import { PageCache } from './page-cache.ts';
 
 export interface Services {
@@ -15,6 +15,7 @@ export interface Services {
   permissions: PermissionRegistry;
   mailer: Mailer;
   domains: DomainMap;
+  communities: CommunityCache;
   /** Public pages as anonymous visitors see them, for a few seconds. */
   pageCache: PageCache;
   modules: ModuleManifest[];
@@ -33,6 +34,7 @@ export function createServices(config: Config, modules: ModuleManifest[], opts: 
     permissions,
     mailer,
     domains: new DomainMap(db),
+    communities: new CommunityCache(db),
     pageCache: new PageCache(),
     modules,
     async close() {
