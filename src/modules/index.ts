@@ -5,5 +5,6 @@ import { platformManifest } from '../platform/manifest.ts';
 import { communitiesModule } from './communities/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { backofficeModule } from './backoffice/index.ts';
+import { registryModule } from './registry/index.ts';
 
-export const MODULES: ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule];
+export const MODULES: ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule];

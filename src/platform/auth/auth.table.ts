@@ -21,6 +21,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** Public service number of the resident this account is, once verified (desk or e-ID). */
+  verified_psn: string | null;
 }
 
 export interface SessionsTable {

@@ -7,6 +7,11 @@ import type { AuditEventsTable, AuditHeadsTable } from '../audit/audit.table.ts'
 import type {
   CommunitiesTable, CommunityDomainsTable, MarzesTable, SettlementsTable,
 } from '../../modules/communities/communities.table.ts';
+import type {
+  AddressesTable, AddressUnitsTable, AssetsTable, HouseholdsTable, ImportRunsTable, LeasesTable,
+  OrganizationsTable, OwnershipsTable, ParcelsTable, ResidentEventsTable, ResidentsTable, StreetsTable,
+  StructuresTable, SearchKeysTable,
+} from '../../modules/registry/registry.table.ts';
 
 export interface Database {
   users: UsersTable;
@@ -22,6 +27,20 @@ export interface Database {
   communities: CommunitiesTable;
   settlements: SettlementsTable;
   community_domains: CommunityDomainsTable;
+  streets: StreetsTable;
+  addresses: AddressesTable;
+  address_units: AddressUnitsTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  resident_events: ResidentEventsTable;
+  parcels: ParcelsTable;
+  structures: StructuresTable;
+  ownerships: OwnershipsTable;
+  organizations: OrganizationsTable;
+  assets: AssetsTable;
+  leases: LeasesTable;
+  import_runs: ImportRunsTable;
+  search_keys: SearchKeysTable;
 }
 
 /** Tables that belong to one community; the tenant-scoped handle only reaches these. */

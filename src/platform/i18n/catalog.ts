@@ -7,11 +7,17 @@ import { uiMessages } from '../ui/ui.messages.ts';
 import { communitiesMessages } from '../../modules/communities/communities.messages.ts';
 import { accountsMessages } from '../../modules/accounts/accounts.messages.ts';
 import { backofficeMessages } from '../../modules/backoffice/backoffice.messages.ts';
+import { registryMessages } from '../../modules/registry/registry.messages.ts';
+import { registryPopulationMessages } from '../../modules/registry/registry-population.messages.ts';
+import { registryPropertyMessages } from '../../modules/registry/registry-property.messages.ts';
+import { registryImportMessages } from '../../modules/registry/registry-import.messages.ts';
+import { registryDemographicsMessages } from '../../modules/registry/registry-demographics.messages.ts';
 import type { Locale } from './define.ts';
 
 const parts = [
   commonMessages, authMessages, auditMessages, uiMessages,
   communitiesMessages, accountsMessages, backofficeMessages,
+  registryMessages, registryPopulationMessages, registryPropertyMessages, registryImportMessages, registryDemographicsMessages,
 ] as const;
 
 type Part = (typeof parts)[number];

@@ -1,0 +1,32 @@
+// The registers: addresses, population and households, property and land, organizations,
+// community assets and leases; imported from legacy files and searchable in any spelling.
+import type { ModuleManifest } from '../../platform/http/module.ts';
+import { registryMigrations } from './migrations/index.ts';
+import { populationRoutes } from './population.routes.ts';
+import { propertyRoutes } from './property.routes.ts';
+import { importRoutes } from './import.routes.ts';
+import { demographicsRoutes } from './demographics.routes.ts';
+
+const PEOPLE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;
+
+export const registryModule: ModuleManifest = {
+  name: 'registry',
+  migrations: registryMigrations,
+  routes: [...populationRoutes, ...propertyRoutes, ...importRoutes, ...demographicsRoutes],
+  permissions: [
+    // Personal data: only these roles see people; every read is audited.
+    { name: 'registry.people_view', scope: 'community', roles: PEOPLE_READERS },
+    { name: 'registry.people_edit', scope: 'community', roles: ['chief_of_staff', 'specialist', 'operator'] },
+    { name: 'registry.addresses_edit', scope: 'community', roles: ['chief_of_staff', 'specialist'] },
+    { name: 'registry.property_view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'accountant', 'settlement_head'] },
+    { name: 'registry.property_edit', scope: 'community', roles: ['chief_of_staff', 'specialist'] },
+    { name: 'registry.organizations_view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'accountant'] },
+    { name: 'registry.organizations_edit', scope: 'community', roles: ['chief_of_staff', 'specialist', 'accountant'] },
+    { name: 'registry.assets_view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'accountant'] },
+    { name: 'registry.assets_edit', scope: 'community', roles: ['chief_of_staff', 'accountant'] },
+    { name: 'registry.import', scope: 'community', roles: ['chief_of_staff', 'it_admin'] },
+    // Aggregates only, no personal data.
+    { name: 'registry.demographics_view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'council_member', 'settlement_head'] },
+  ],
+  nav: [],
+};
