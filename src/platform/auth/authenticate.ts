@@ -15,7 +15,7 @@ export interface Authenticated {
 async function loadActor(db: Executor, userId: number, via: Actor['via']): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'full_name', 'is_staff', 'disabled'])
+    .select(['id', 'full_name', 'is_staff', 'disabled', 'locale'])
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user || user.disabled) return null;
@@ -28,6 +28,7 @@ async function loadActor(db: Executor, userId: number, via: Actor['via']): Promi
     communityRoles: [],
     settlementIds: null,
     via,
+    locale: user.locale,
   };
 }
 

@@ -58,8 +58,7 @@ export function guard(services: Services, access: Access, opts: { csrfExempt?: b
       ctx.actor = auth.actor;
       ctx.session = auth.session;
       if (auth.session) ctx.csrfToken = auth.session.csrfToken;
-      const user = await db.selectFrom('users').select('locale').where('id', '=', auth.actor.userId).executeTakeFirst();
-      if (!req.cookies[LANG_COOKIE] && user && isLocale(user.locale)) ctx.setLocale(user.locale);
+      if (!req.cookies[LANG_COOKIE] && isLocale(auth.actor.locale)) ctx.setLocale(auth.actor.locale);
     }
 
     const slug = (req.params as Record<string, string> | undefined)?.slug;

@@ -18,6 +18,8 @@ export interface Actor {
   /** For a settlement head: the settlements they are limited to; null means the whole community. */
   settlementIds: number[] | null;
   via: 'session' | 'token';
+  /** The account's preferred language (a cookie, when set, wins). */
+  locale: string;
 }
 
 export class PermissionRegistry {
