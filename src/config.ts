@@ -25,6 +25,10 @@ const envSchema = z.object({
   MMIS_FILES_DIR: z.string().min(1).default('./data/files'),
   MMIS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MMIS_TRUST_PROXY: booleanFlag.default(false),
+  MMIS_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/\s]+\/\S*\{z\}\S*$/, 'expected an https:// tile URL template with {z}, {x} and {y}, such as https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanFlag.default(false),
@@ -50,6 +54,8 @@ export interface Config {
   filesDir: string;
   logLevel: string;
   trustProxy: boolean;
+  /** Base-map tiles for the property map (Leaflet URL template); null: no tiles, points only. */
+  tileUrl: string | null;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | null;
   mailFrom: string;
 }
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demoDef
     filesDir: path.resolve(e.MMIS_FILES_DIR),
     logLevel: e.MMIS_LOG_LEVEL,
     trustProxy: e.MMIS_TRUST_PROXY,
+    tileUrl: e.MMIS_TILE_URL ?? null,
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,

@@ -1,7 +1,13 @@
+// Texts of the property register, organizations, community assets and the map. The parts
+// live in property.i18n-*.ts (one per area) so that no file grows too long.
 import { defineMessages } from '../../platform/i18n/define.ts';
+import { landTexts } from './property.i18n-land.ts';
+import { ownerTexts } from './property.i18n-owners.ts';
+import { orgTexts } from './property.i18n-orgs.ts';
+import { assetTexts } from './property.i18n-assets.ts';
 
 export const registryPropertyMessages = defineMessages({
-  hy: { 'registry.property.title': 'property' },
-  en: { 'registry.property.title': 'property' },
-  ru: { 'registry.property.title': 'property' },
+  hy: { ...landTexts.hy, ...ownerTexts.hy, ...orgTexts.hy, ...assetTexts.hy },
+  en: { ...landTexts.en, ...ownerTexts.en, ...orgTexts.en, ...assetTexts.en },
+  ru: { ...landTexts.ru, ...ownerTexts.ru, ...orgTexts.ru, ...assetTexts.ru },
 });

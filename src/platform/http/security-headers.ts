@@ -5,14 +5,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import type { Config } from '../../config.ts';
 
+/** The origin of a tile URL template for img-src: "https://{s}.tile.example/{z}/…" → "https://*.tile.example". */
+export function tileOrigin(tileUrl: string | null): string | null {
+  const m = tileUrl ? /^(https:\/\/[^/]+)/.exec(tileUrl) : null;
+  return m ? m[1]!.replace(/\{[a-z]+\}/g, '*') : null;
+}
+
 export function securityHeaders(config: Config): Record<string, string> {
+  const tiles = tileOrigin(config.tileUrl);
   const middleware = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         // Community colours come in a small inline <style>; no inline scripts anywhere.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // The property map's base-map tiles, when configured (MMIS_TILE_URL).
+        imgSrc: ["'self'", 'data:', ...(tiles ? [tiles] : [])],
         scriptSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

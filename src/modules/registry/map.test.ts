@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bothEngines, setup } from '../../../test/helpers.ts';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
+import { loadConfig } from '../../config.ts';
+import { securityHeaders, tileOrigin } from '../../platform/http/security-headers.ts';
+import { parcelForm, structureForm } from './property.schemas.ts';
+import { saveParcel, saveStructure } from './property.service.ts';
+import { project } from './map.queries.ts';
+import { get, PARCEL, tenantOf } from './property.testkit.ts';
+
+const CHIEF = 'chief@sisian.example';
+
+bothEngines('the map: JSON for Leaflet, and an SVG plot and table that work without JavaScript or tiles', async (t, engine) => {
+  const env = await setup(t, engine);
+  const tenant = await tenantOf(env.services, 'sisian');
+  const parcelId = await saveParcel(tenant, SYSTEM_ACTOR, null, null, parcelForm.parse({ ...PARCEL, cadastral_code: '77-704-0001-0001', lat: '39.5206', lon: '46.0312' }));
+  const structureId = await saveStructure(tenant, SYSTEM_ACTOR, null, null, structureForm.parse({
+    kind: 'building', cadastral_code: '77-704-0001-0001-001', parcel_code: '77-704-0001-0001', area_m2: '90', purpose: 'residential', lat: '39.5210', lon: '46.0320',
+  }));
+  await saveParcel(tenant, SYSTEM_ACTOR, null, null, parcelForm.parse({ ...PARCEL, cadastral_code: '77-704-0001-0002' }));
+
+  const api = await get(env, CHIEF, '/api/v1/communities/sisian/property/map');
+  assert.equal(api.statusCode, 200);
+  const body = api.json() as { items: { id: number; kind: string; code: string; lat: number; url: string }[]; tileUrl: string | null };
+  assert.equal(body.tileUrl, null);
+  const mine = body.items.filter((i) => i.code.startsWith('77-704'));
+  assert.deepEqual(mine.map((i) => [i.kind, i.code]).sort(), [['building', '77-704-0001-0001-001'], ['parcel', '77-704-0001-0001']]);
+  assert.equal(mine.find((i) => i.kind === 'parcel')!.url, `/sisian/staff/registry/parcels/${parcelId}`);
+  assert.equal(mine.find((i) => i.kind === 'parcel')!.lat, 39.5206);
+  assert.equal((await get(env, 'operator@sisian.example', '/api/v1/communities/sisian/property/map')).statusCode, 403);
+  assert.equal((await get(env, null, '/api/v1/communities/sisian/property/map')).statusCode, 401);
+
+  const page = await get(env, CHIEF, '/sisian/staff/registry/map');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<svg[^>]*viewBox="0 0 800 480"/);
+  assert.match(page.body, new RegExp(`<a href="/sisian/staff/registry/structures/${structureId}"><title>[^<]*77-704-0001-0001-001</title>`));
+  assert.match(page.body, /<th scope="col">/);
+  assert.doesNotMatch(page.body, /leaflet\.js/, 'no Leaflet without tiles');
+  assert.doesNotMatch(page.body, /<script>/, 'no inline script');
+  assert.match(String(page.headers['content-security-policy']), /img-src 'self' data:;/);
+});
+
+bothEngines('with a tile server configured the map loads Leaflet and the CSP allows the tile host', async (t, engine) => {
+  const env = await setup(t, engine, { env: { MMIS_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png' } });
+  const tenant = await tenantOf(env.services, 'sisian');
+  await saveParcel(tenant, SYSTEM_ACTOR, null, null, parcelForm.parse({ ...PARCEL, cadastral_code: '77-705-0001-0001', lat: '39.5', lon: '46.0' }));
+  const page = await get(env, CHIEF, '/sisian/staff/registry/map');
+  assert.match(page.body, /<script src="\/static\/vendor\/leaflet\/leaflet\.js" defer/);
+  assert.match(page.body, /<script src="\/static\/map\.js" defer/);
+  assert.match(page.body, /data-tiles="https:\/\/\{s\}\.tile\.example\.org/);
+  assert.match(String(page.headers['content-security-policy']), /img-src 'self' data: https:\/\/\*\.tile\.example\.org/);
+  assert.equal((await env.app.inject({ url: '/static/vendor/leaflet/leaflet.js' })).statusCode, 200);
+  assert.equal((await env.app.inject({ url: '/static/map.js' })).statusCode, 200);
+});
+
+test('tile origins and the plot projection', () => {
+  assert.equal(tileOrigin('https://tile.openstreetmap.org/{z}/{x}/{y}.png'), 'https://tile.openstreetmap.org');
+  assert.equal(tileOrigin(null), null);
+  assert.throws(() => loadConfig({ MMIS_TILE_URL: 'http://insecure.example/{z}/{x}/{y}.png' }));
+  assert.doesNotMatch(securityHeaders(loadConfig({}))['Content-Security-Policy']!, /tile/);
+  const [a, b] = project([{ lat: 39.5, lon: 46.0 }, { lat: 39.6, lon: 46.1 }], 800, 480);
+  assert.ok(a!.x < b!.x, 'east is right');
+  assert.ok(a!.y > b!.y, 'north is up');
+  for (const p of [a!, b!]) assert.ok(p.x >= 0 && p.x <= 800 && p.y >= 0 && p.y <= 480);
+});
