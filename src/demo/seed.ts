@@ -5,6 +5,7 @@ import { createCommunity } from '../modules/communities/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { SYSTEM_ACTOR, appendAudit } from '../platform/audit/audit.ts';
 import { unscoped } from '../platform/db/tenant.ts';
+import { seedRegistryDemo } from './registry-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -22,6 +23,7 @@ export async function seedDemo(services: Services): Promise<void> {
   const actor = { ...SYSTEM_ACTOR, label: 'demo seed' };
   const communities = new Map<string, number>();
   for (const c of DEMO_COMMUNITIES) communities.set(c.slug, (await createCommunity(db, actor, c)).id);
+  await seedRegistryDemo(db, actor, communities);
 
   const passwordHash = await hashPassword(demoPassword(services));
   const now = new Date().toISOString();
