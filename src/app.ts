@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -15,7 +16,7 @@ import {
 import type { Services } from './platform/http/services.ts';
 import { createContext, guard, newRequestId } from './platform/http/hooks.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
-import { notFound } from './platform/http/errors.ts';
+import { badRequest, notFound } from './platform/http/errors.ts';
 import { rewriteForDomain } from './platform/http/tenancy.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import type { ModuleManifest } from './platform/http/module.ts';
@@ -65,6 +66,16 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
+  // File uploads: one file of at most 10 MB, accepted only by the register import form;
+  // fields land in req.body (so the CSRF check reads _csrf), the file as { filename, data }.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 },
+    async onFile(part) {
+      if (!/^\/[^/]+\/staff\/registry\/import$/.test(this.routeOptions.url ?? '')) throw badRequest();
+      (part as unknown as { value: unknown }).value = { filename: part.filename, data: await part.toBuffer() };
+    },
+  });
   const headers = securityHeaders(config);
   app.addHook('onRequest', async (_req, reply) => {
     reply.headers(headers);

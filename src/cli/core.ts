@@ -4,7 +4,17 @@ import type { Services } from '../platform/http/services.ts';
 import { migrateToLatest } from '../platform/db/migrations.ts';
 import { MODULES } from '../modules/index.ts';
 import { buildApp } from '../app.ts';
+import { spawnSync } from 'node:child_process';
 import { demoSignIns, isEmpty, seedDemo } from '../demo/seed.ts';
+
+/**
+ * Seeds the demo with `mmis seed demo` in a child process: the tens of thousands of rows
+ * it writes would otherwise stay in the server's heap as idle memory it never returns.
+ */
+function seedInChildProcess(): void {
+  const r = spawnSync(process.execPath, [process.argv[1]!, 'seed', 'demo', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  if (r.status !== 0) throw new Error(`seeding the demo failed (exit code ${String(r.status)})`);
+}
 
 export async function migrate(services: Services): Promise<string[]> {
   const { applied } = await migrateToLatest(services.db, MODULES.map((m) => m.migrations ?? {}));
@@ -22,7 +32,7 @@ export function registerCoreCommands(program: Command, open: (o?: { demoDefault?
       await migrate(services);
       if (config.demo && (await isEmpty(services))) {
         log.info('empty database: seeding the demo');
-        await seedDemo(services);
+        seedInChildProcess();
       }
       const app = await buildApp(services);
       let closing = false;
@@ -55,10 +65,12 @@ export function registerCoreCommands(program: Command, open: (o?: { demoDefault?
   seed
     .command('demo')
     .description('the demo communities, staff for every role and citizen accounts (empty database only)')
-    .action(async () => {
+    .option('--quiet', 'print nothing (used by `start`, which prints the sign-ins itself)')
+    .action(async (opts: { quiet?: boolean }) => {
       const services = await open();
       await migrate(services);
       await seedDemo(services);
+      if (opts.quiet) return;
       console.log('demo seeded');
       console.log(demoSignIns(services));
     });
