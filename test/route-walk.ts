@@ -87,7 +87,8 @@ export function classifyRoutes(modules: ModuleManifest[]): Walk {
         else if (opaque) choices[p] = [opaque.value];
         else problems.push(`${where}: parameter :${p} is neither :slug, nor named in idParams (which table does it point into?), nor a z.enum in schema.params`);
       }
-      if (params.includes('slug') && !def.url.startsWith('/:slug')) problems.push(`${where}: :slug must be the first segment`);
+      // A community's API lives under /api/v1/communities/:slug (the hook resolves :slug wherever it is).
+      if (params.includes('slug') && !def.url.startsWith('/:slug') && !def.url.startsWith('/api/v1/communities/:slug/')) problems.push(`${where}: :slug must be the first segment`);
       if (problems.length > before) continue;
       out.push({ module: mod.name, def, label, params, community: params.includes('slug'), ids, choices, changes: def.method !== 'GET' });
     }

@@ -8,11 +8,12 @@ import { parseForm } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/ui/render.ts';
 import { todayInYerevan } from '../../platform/i18n/index.ts';
 import { assetForm, assetListQuery, assetParams, leaseForm, leaseParams, leaseStatusForm } from './assets.schemas.ts';
-import { ASSET_PAGE_SIZE, findAsset, leasesOf, listAssets } from './assets.queries.ts';
+import { ASSET_PAGE_SIZE, currentLease, findAsset, leasesOf, listAssets } from './assets.queries.ts';
 import { changeLeaseStatus, createLease, saveAsset } from './assets.service.ts';
 import { AssetFormPage, AssetListPage, AssetPage, LeaseFormPage } from './assets.views.tsx';
 import { addressOptions } from './property.queries.ts';
 import { doneQuery } from './property.schemas.ts';
+import { auditResidentsShown } from './property.people-audit.ts';
 import { can, fieldErrorsOf, pageCount, rowValues, valuesOf } from './property.http.ts';
 
 const FIELDS = ['name', 'kind', 'parcel_code', 'structure_code', 'address_id', 'book_value', 'acquired_on', 'notes'];
@@ -42,7 +43,9 @@ async function renderAsset(ctx: Ctx, reply: FastifyReply, assetId: number, done?
   if (!asset) throw notFound();
   const leases = await leasesOf(ctx.tenant(), asset.id);
   const statusErrors = hasErrors(errors) ? { t: ctx.t, errors } : undefined;
-  return sendPage(reply, h(AssetPage, { ctx, asset, leases, today: todayInYerevan(), canEdit: can(ctx, 'registry.assets_edit'), done, statusErrors }), statusErrors ? 400 : 200);
+  const canSeePeople = can(ctx, 'registry.people_view');
+  if (canSeePeople) await auditResidentsShown(ctx.tenant(), ctx.auditActor(), 'asset', leases.map((l) => ({ residentId: l.tenant_resident_id, objectId: asset.id })));
+  return sendPage(reply, h(AssetPage, { ctx, asset, leases, today: todayInYerevan(), canEdit: can(ctx, 'registry.assets_edit'), canSeePeople, done, statusErrors }), statusErrors ? 400 : 200);
 }
 
 async function renderLeaseForm(ctx: Ctx, reply: FastifyReply, assetId: number, values: Record<string, string>, errors: FieldErrors = {}) {
@@ -62,8 +65,14 @@ export const assetRoutes = [
       const ctx = req.ctx;
       const page = req.query.page ?? 1;
       const { rows, total } = await listAssets(ctx.tenant(), req.query, page);
+      const today = todayInYerevan();
+      const canSeePeople = can(ctx, 'registry.people_view');
+      if (canSeePeople) {
+        const shown = rows.map((a) => ({ residentId: currentLease(a.leases, today)?.tenant_resident_id ?? null, objectId: a.id }));
+        await auditResidentsShown(ctx.tenant(), ctx.auditActor(), 'asset', shown);
+      }
       return sendPage(reply, h(AssetListPage, {
-        ctx, query: req.query, rows, total, page, pages: pageCount(total, ASSET_PAGE_SIZE), today: todayInYerevan(), canEdit: can(ctx, 'registry.assets_edit'),
+        ctx, query: req.query, rows, total, page, pages: pageCount(total, ASSET_PAGE_SIZE), today, canEdit: can(ctx, 'registry.assets_edit'), canSeePeople,
       }));
     },
   }),

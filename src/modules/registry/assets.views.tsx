@@ -14,6 +14,11 @@ import { amdOrDash, DoneNotice } from './property.views.tsx';
 
 const TONES: Record<LeaseStatus, Tone> = { draft: 'yellow', active: 'green', ended: 'grey', terminated: 'red' };
 const kindLabel = (ctx: Ctx, k: string) => ctx.t(`registry.asset.kind.${k}` as MessageKey);
+/** A resident tenant is named only to roles that may see people (registry.people_view). */
+export function tenantLabel(ctx: Ctx, l: Pick<Lease, 'tenant_resident_id' | 'tenant_name'>, canSeePeople: boolean): string {
+  return l.tenant_resident_id !== null && !canSeePeople ? ctx.t('registry.property.owner.resident') : l.tenant_name;
+}
+
 export const StatusTag = ({ ctx, status }: { ctx: Ctx; status: LeaseStatus }) => <Tag tone={TONES[status]}>{ctx.t(`registry.asset.lease.${status}`)}</Tag>;
 
 function linked(ctx: Ctx, a: AssetRow) {
@@ -23,8 +28,8 @@ function linked(ctx: Ctx, a: AssetRow) {
   return '—';
 }
 
-export function AssetListPage({ ctx, query, rows, total, page, pages, today, canEdit }: {
-  ctx: Ctx; query: AssetListQuery; rows: (AssetRow & { leases: Lease[] })[]; total: number; page: number; pages: number; today: string; canEdit: boolean;
+export function AssetListPage({ ctx, query, rows, total, page, pages, today, canEdit, canSeePeople }: {
+  ctx: Ctx; query: AssetListQuery; rows: (AssetRow & { leases: Lease[] })[]; total: number; page: number; pages: number; today: string; canEdit: boolean; canSeePeople: boolean;
 }) {
   const { t } = ctx;
   const path = `/${ctx.requireCommunity().slug}/staff/registry/assets`;
@@ -53,7 +58,7 @@ export function AssetListPage({ ctx, query, rows, total, page, pages, today, can
             label: t('registry.asset.leaseStatus'),
             render: (a) => {
               const lease = currentLease(a.leases, today);
-              return lease ? <><StatusTag ctx={ctx} status="active" /> {lease.tenant_name}</> : <Tag>{t('registry.asset.free')}</Tag>;
+              return lease ? <><StatusTag ctx={ctx} status="active" /> {tenantLabel(ctx, lease, canSeePeople)}</> : <Tag>{t('registry.asset.free')}</Tag>;
             },
           },
         ]}
@@ -63,8 +68,8 @@ export function AssetListPage({ ctx, query, rows, total, page, pages, today, can
   );
 }
 
-export function AssetPage({ ctx, asset, leases, today, canEdit, done, statusErrors }: {
-  ctx: Ctx; asset: AssetRow; leases: Lease[]; today: string; canEdit: boolean; done?: string; statusErrors?: FormState;
+export function AssetPage({ ctx, asset, leases, today, canEdit, canSeePeople, done, statusErrors }: {
+  ctx: Ctx; asset: AssetRow; leases: Lease[]; today: string; canEdit: boolean; canSeePeople: boolean; done?: string; statusErrors?: FormState;
 }) {
   const { t } = ctx;
   const base = `/${ctx.requireCommunity().slug}/staff/registry/assets`;
@@ -94,7 +99,7 @@ export function AssetPage({ ctx, asset, leases, today, canEdit, done, statusErro
         rows={leases}
         empty={t('registry.asset.noLeases')}
         columns={[
-          { key: 'tenant', label: t('registry.asset.tenant'), render: (l) => l.tenant_name },
+          { key: 'tenant', label: t('registry.asset.tenant'), render: (l) => tenantLabel(ctx, l, canSeePeople) },
           { key: 'term', label: t('registry.asset.term'), render: (l) => `${formatDay(l.starts_on)} – ${formatDay(l.ends_on)}` },
           { key: 'rent', label: t('registry.asset.rent'), numeric: true, render: (l) => `${formatAmd(Number(l.rent))} / ${t(`registry.asset.period.${l.rent_period}`)}` },
           { key: 'status', label: t('registry.asset.leaseStatus'), render: (l) => <StatusTag ctx={ctx} status={effectiveStatus(l, today)} /> },
@@ -109,7 +114,7 @@ export function AssetPage({ ctx, asset, leases, today, canEdit, done, statusErro
                   <input type="hidden" name="status" value={s} />
                   <button type="submit" class={`button button-small ${s === 'terminated' ? 'button-warning' : 'button-secondary'}`}>
                     {t(`registry.asset.to.${s}` as MessageKey)}
-                    <span class="visually-hidden"> — {l.tenant_name}</span>
+                    <span class="visually-hidden"> — {tenantLabel(ctx, l, canSeePeople)}, {formatDay(l.starts_on)}</span>
                   </button>
                 </form>
               )),

@@ -6,6 +6,7 @@ import { populationRoutes } from './population.routes.ts';
 import { propertyRoutes } from './property.routes.ts';
 import { importRoutes } from './import.routes.ts';
 import { demographicsRoutes } from './demographics.routes.ts';
+import { registerImportCommand } from '../../cli/import.ts';
 
 const PEOPLE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;
 
@@ -28,5 +29,16 @@ export const registryModule: ModuleManifest = {
     // Aggregates only, no personal data.
     { name: 'registry.demographics_view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'council_member', 'settlement_head'] },
   ],
-  nav: [],
+  nav: [
+    // Population register and address gazetteer (part A).
+    { area: 'backoffice', path: '/registry/residents', label: 'registry.population.nav.residents', access: 'staff:registry.people_view', order: 200 },
+    { area: 'backoffice', path: '/registry/addresses', label: 'registry.population.nav.addresses', access: 'staff:registry.people_view', order: 260 },
+    // Property register, organizations, community assets and the map (part B).
+    { area: 'backoffice', path: '/registry/parcels', label: 'registry.nav.parcels', access: 'staff:registry.property_view', order: 300 },
+    { area: 'backoffice', path: '/registry/organizations', label: 'registry.nav.organizations', access: 'staff:registry.organizations_view', order: 320 },
+    { area: 'backoffice', path: '/registry/assets', label: 'registry.nav.assets', access: 'staff:registry.assets_view', order: 340 },
+    { area: 'backoffice', path: '/registry/map', label: 'registry.nav.map', access: 'staff:registry.property_view', order: 360 },
+    { area: 'backoffice', path: '/registry/demographics', label: 'registry.demographics.nav', access: 'staff:registry.demographics_view', order: 380 },
+  ],
+  cli: registerImportCommand,
 };

@@ -6,8 +6,8 @@ import { loadConfig } from '../../config.ts';
 import { securityHeaders, tileOrigin } from '../../platform/http/security-headers.ts';
 import { parcelForm, structureForm } from './property.schemas.ts';
 import { saveParcel, saveStructure } from './property.service.ts';
-import { project } from './map.queries.ts';
-import { get, PARCEL, tenantOf } from './property.testkit.ts';
+import { MAP_LIMIT, project, quotas } from './map.queries.ts';
+import { get, PARCEL, settlementOf, tenantOf } from './property.testkit.ts';
 
 const CHIEF = 'chief@sisian.example';
 
@@ -54,7 +54,47 @@ bothEngines('with a tile server configured the map loads Leaflet and the CSP all
   assert.equal((await env.app.inject({ url: '/static/map.js' })).statusCode, 200);
 });
 
+bothEngines('a demo-sized map stays a small page: points capped, a notice, and a settlement filter without JavaScript', async (t, engine) => {
+  const env = await setup(t, engine);
+  const tenant = await tenantOf(env.services, 'sisian');
+  const [sisian, tolors] = [await settlementOf(tenant, 'Sisian'), await settlementOf(tenant, 'Tolors')];
+  const now = new Date().toISOString();
+  // 2,000 parcels with coordinates, 1,500 in Sisian and 500 in Tolors, by multi-row INSERTs.
+  const rows = Array.from({ length: 2000 }, (_, i) => ({
+    cadastral_code: `77-8${String(Math.floor(i / 1000)).padStart(2, '0')}-${String(i % 1000).padStart(4, '0')}-0001`,
+    settlement_id: i < 1500 ? sisian : tolors, address_id: null, area_m2: 500 + i, purpose: 'agricultural' as const, inside_settlement: 0,
+    cadastral_value: 1_000_000, net_income: 50_000, lat: 39.5 + (i % 50) * 0.001, lon: 46.0 + Math.floor(i / 50) * 0.001, created_at: now, updated_at: now,
+  }));
+  for (let i = 0; i < rows.length; i += 400) await tenant.insertInto('parcels', rows.slice(i, i + 400)).execute();
+
+  const page = await get(env, CHIEF, '/sisian/staff/registry/map');
+  assert.equal(page.statusCode, 200);
+  const bytes = Buffer.byteLength(page.body);
+  assert.ok(bytes < 300_000, `map page is ${bytes} bytes`);
+  assert.equal((page.body.match(/<circle /g) ?? []).length, MAP_LIMIT);
+  assert.match(page.body, new RegExp(`${MAP_LIMIT}[^<]*2000[^<]*1000`), 'the notice says how many are not shown');
+  assert.match(page.body, /<form method="get" action="\/sisian\/staff\/registry\/map"[^>]*>/);
+  assert.match(page.body, /<select[^>]*name="settlement"/);
+
+  const filtered = await get(env, CHIEF, `/sisian/staff/registry/map?settlement=${tolors}`);
+  assert.equal((filtered.body.match(/<circle /g) ?? []).length, 500);
+  assert.doesNotMatch(filtered.body, /notice-info[^>]*>[^<]*<p class="notice-title">[^<]*2000/, 'all of Tolors fits: no capped notice');
+  assert.match(filtered.body, new RegExp(`<option value="${tolors}" selected`));
+  assert.equal((await get(env, CHIEF, '/sisian/staff/registry/map?settlement=abc')).statusCode, 200, 'a bad filter is ignored');
+
+  const api = (await get(env, CHIEF, `/api/v1/communities/sisian/property/map?settlement=${tolors}`)).json() as { items: unknown[]; total: number };
+  assert.deepEqual([api.items.length, api.total], [500, 500]);
+  const all = (await get(env, CHIEF, '/api/v1/communities/sisian/property/map')).json() as { items: unknown[]; total: number };
+  assert.deepEqual([all.items.length, all.total], [MAP_LIMIT, 2000]);
+  const head = (await get(env, 'angeghakot@sisian.example', `/sisian/staff/registry/map?settlement=${tolors}`));
+  assert.equal((head.body.match(/<circle /g) ?? []).length, 0, 'a settlement head cannot filter into another settlement');
+});
+
 test('tile origins and the plot projection', () => {
+  assert.deepEqual(quotas(10, 5, 100), [10, 5]);
+  assert.deepEqual(quotas(2000, 0, 1000), [1000, 0]);
+  assert.deepEqual(quotas(1500, 500, 1000), [750, 250]);
+  assert.deepEqual(quotas(5000, 10, 1000), [990, 10]);
   assert.equal(tileOrigin('https://tile.openstreetmap.org/{z}/{x}/{y}.png'), 'https://tile.openstreetmap.org');
   assert.equal(tileOrigin(null), null);
   assert.throws(() => loadConfig({ MMIS_TILE_URL: 'http://insecure.example/{z}/{x}/{y}.png' }));

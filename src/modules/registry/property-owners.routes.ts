@@ -11,6 +11,7 @@ import { ownerSetForm, parcelParams, structureParams } from './property.schemas.
 import { findParcel, findStructure, ownersOf } from './property.queries.ts';
 import { replaceOwners } from './property.service.ts';
 import { OwnersFormPage } from './property-forms.views.tsx';
+import { auditResidentsShown } from './property.people-audit.ts';
 import { fieldErrorsOf, scopeOf, valuesOf } from './property.http.ts';
 
 type ObjectType = 'parcel' | 'structure';
@@ -19,9 +20,13 @@ async function findObject(ctx: Ctx, type: ObjectType, id: number): Promise<{ id:
   return type === 'parcel' ? findParcel(ctx.tenant(), scopeOf(ctx), id) : findStructure(ctx.tenant(), scopeOf(ctx), id);
 }
 
-/** The current owners as form values, so the form starts from what is there. */
+/**
+ * The current owners as form values, so the form starts from what is there. Resident owners
+ * appear by public service number: a read of personal data, audited like the record page.
+ */
 async function currentValues(ctx: Ctx, type: ObjectType, id: number): Promise<Record<string, string>> {
   const owners = (await ownersOf(ctx.tenant(), type, id)).filter((o) => o.valid_to === null);
+  await auditResidentsShown(ctx.tenant(), ctx.auditActor(), type, owners.map((o) => ({ residentId: o.owner_resident_id, objectId: id })));
   const values: Record<string, string> = { valid_from: todayInYerevan() };
   owners.forEach((o, i) => {
     values[`owner_type_${i}`] = o.owner_type;

@@ -13,6 +13,7 @@ import { saveParcel } from './property.service.ts';
 import { ParcelListPage } from './property.views.tsx';
 import { ParcelPage } from './property-record.views.tsx';
 import { ParcelFormPage } from './property-forms.views.tsx';
+import { auditResidentsShown } from './property.people-audit.ts';
 import { can, fieldErrorsOf, pageCount, rowValues, scopeOf, valuesOf } from './property.http.ts';
 
 const PARCEL_FIELDS = ['cadastral_code', 'settlement_id', 'address_id', 'area_m2', 'purpose', 'inside_settlement', 'cadastral_value', 'net_income', 'lat', 'lon'];
@@ -89,7 +90,9 @@ export const parcelRoutes = [
       const row = await findParcel(tenant, scopeOf(ctx), req.params.parcelId);
       if (!row) throw notFound();
       const [owners, history] = await Promise.all([ownersOf(tenant, 'parcel', row.id), historyOf(ctx.db, tenant.communityId, 'parcel', row.id)]);
-      return sendPage(reply, h(ParcelPage, { ctx, row, owners, history, canEdit: can(ctx, 'registry.property_edit'), canSeePeople: can(ctx, 'registry.people_view'), done: req.query.done }));
+      const canSeePeople = can(ctx, 'registry.people_view');
+      if (canSeePeople) await auditResidentsShown(tenant, ctx.auditActor(), 'parcel', owners.map((o) => ({ residentId: o.owner_resident_id, objectId: row.id })));
+      return sendPage(reply, h(ParcelPage, { ctx, row, owners, history, canEdit: can(ctx, 'registry.property_edit'), canSeePeople, done: req.query.done }));
     },
   }),
   route({

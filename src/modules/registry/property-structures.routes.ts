@@ -13,6 +13,7 @@ import { saveStructure } from './property.service.ts';
 import { StructureListPage } from './property.views.tsx';
 import { StructurePage } from './property-record.views.tsx';
 import { StructureFormPage } from './property-forms.views.tsx';
+import { auditResidentsShown } from './property.people-audit.ts';
 import { can, fieldErrorsOf, pageCount, rowValues, scopeOf, valuesOf } from './property.http.ts';
 
 const STRUCTURE_FIELDS = ['kind', 'cadastral_code', 'parcel_code', 'address_id', 'area_m2', 'purpose', 'cadastral_value', 'market_value', 'lat', 'lon'];
@@ -89,7 +90,9 @@ export const structureRoutes = [
       const row = await findStructure(tenant, scopeOf(ctx), req.params.structureId);
       if (!row) throw notFound();
       const [owners, history] = await Promise.all([ownersOf(tenant, 'structure', row.id), historyOf(ctx.db, tenant.communityId, 'structure', row.id)]);
-      return sendPage(reply, h(StructurePage, { ctx, row, owners, history, canEdit: can(ctx, 'registry.property_edit'), canSeePeople: can(ctx, 'registry.people_view'), done: req.query.done }));
+      const canSeePeople = can(ctx, 'registry.people_view');
+      if (canSeePeople) await auditResidentsShown(tenant, ctx.auditActor(), 'structure', owners.map((o) => ({ residentId: o.owner_resident_id, objectId: row.id })));
+      return sendPage(reply, h(StructurePage, { ctx, row, owners, history, canEdit: can(ctx, 'registry.property_edit'), canSeePeople, done: req.query.done }));
     },
   }),
   route({

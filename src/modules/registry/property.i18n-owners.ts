@@ -36,6 +36,9 @@ export const ownerTexts = {
     'registry.map.none': 'Կոորդինատներով գույք դեռ չկա',
     'registry.map.kind': 'Օբյեկտ',
     'registry.map.noTiles': 'Հիմքային քարտեզը կարգավորված չէ․ ցուցադրվում են միայն կետերը։',
+    'registry.map.capped': 'Ցուցադրված է {shown} օբյեկտ {total}-ից․ {hidden}-ը ցուցադրված չէ։ Ընտրեք բնակավայր՝ մնացածը տեսնելու համար։',
+    'registry.map.settlement': 'Բնակավայր',
+    'registry.map.show': 'Ցուցադրել',
   },
   en: {
     'registry.property.owners': 'Owners',
@@ -73,6 +76,9 @@ export const ownerTexts = {
     'registry.map.none': 'No property has coordinates yet',
     'registry.map.kind': 'Object',
     'registry.map.noTiles': 'No base map is configured; only the points are shown.',
+    'registry.map.capped': 'Showing {shown} of {total} objects; {hidden} are not shown. Choose a settlement to see the rest.',
+    'registry.map.settlement': 'Settlement',
+    'registry.map.show': 'Show',
   },
   ru: {
     'registry.property.owners': 'Собственники',
@@ -110,5 +116,8 @@ export const ownerTexts = {
     'registry.map.none': 'Пока нет имущества с координатами',
     'registry.map.kind': 'Объект',
     'registry.map.noTiles': 'Подложка карты не настроена; показаны только точки.',
+    'registry.map.capped': 'Показано {shown} из {total} объектов; {hidden} не показаны. Выберите населённый пункт, чтобы увидеть остальные.',
+    'registry.map.settlement': 'Населённый пункт',
+    'registry.map.show': 'Показать',
   },
 };
