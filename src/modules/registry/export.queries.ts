@@ -1,18 +1,19 @@
 // The rows of the register exports, filtered like the lists (settlement heads see only
-// their settlements). Names match any spelling through search_keys.
+// their settlements). Residents come through the residents list's own search and list
+// functions; organization names match any spelling through search_keys.
 import type { Expression, SqlBool } from 'kysely';
 import type { TenantDb } from '../../platform/db/tenant.ts';
 import { foldWords } from '../../platform/search/fold.ts';
 import type { ExportRow } from './export.ts';
+import { findResidents } from './people-search.ts';
+import type { ResidentsQuery } from './population.schemas.ts';
+import type { Scope } from './residents.queries.ts';
+
+/** The residents list's filters and search, without its paging. */
+export type ResidentExportFilters = Omit<ResidentsQuery, 'page' | 'done'>;
 
 /** Hard ceiling of one export, so one request cannot hold the server for long. */
 export const EXPORT_LIMIT = 200_000;
-
-export interface ResidentFilters {
-  settlement?: number;
-  status?: 'registered' | 'moved_out' | 'deceased';
-  q?: string;
-}
 
 export interface ParcelFilters {
   settlement?: number;
@@ -31,36 +32,13 @@ function addressText(r: { street: string | null; number: string | null; unit: st
   return [r.street, r.number, r.unit ? `/ ${r.unit}` : null].filter(Boolean).join(' ');
 }
 
-export async function residentExportRows(tenant: TenantDb, f: ResidentFilters, settlementIds: number[] | null): Promise<ExportRow[]> {
-  let q = tenant
-    .selectFrom('residents')
-    .leftJoin('settlements', 'settlements.id', 'residents.settlement_id')
-    .leftJoin('addresses', 'addresses.id', 'residents.address_id')
-    .leftJoin('streets', 'streets.id', 'addresses.street_id')
-    .leftJoin('address_units', 'address_units.id', 'residents.unit_id')
-    .select([
-      'residents.id', 'residents.last_name', 'residents.first_name', 'residents.patronymic', 'residents.last_name_latin', 'residents.first_name_latin',
-      'residents.birth_date', 'residents.sex', 'residents.public_service_number', 'residents.status', 'residents.phone', 'residents.email',
-      'settlements.name_hy as settlement', 'streets.name_hy as street', 'addresses.number as number', 'address_units.number as unit',
-    ]);
-  if (settlementIds) q = q.where('residents.settlement_id', 'in', settlementIds.length ? settlementIds : [-1]);
-  if (f.settlement) q = q.where('residents.settlement_id', '=', f.settlement);
-  if (f.status) q = q.where('residents.status', '=', f.status);
-  const text = f.q?.trim();
-  if (text) {
-    if (/^\d+$/.test(text)) q = q.where('residents.public_service_number', 'like', `${likeEscape(text)}%`);
-    else {
-      for (const w of foldWords(text)) {
-        const sub = tenant.selectFrom('search_keys').select('entity_id').where('entity', '=', 'resident').where('key', 'like', `${likeEscape(w)}%`);
-        q = q.where((eb) => eb('residents.id', 'in', sub) as Expression<SqlBool>);
-      }
-    }
-  }
-  const rows = await q.orderBy('residents.last_name').orderBy('residents.first_name').orderBy('residents.id').limit(EXPORT_LIMIT).execute();
-  return rows.map((r) => ({
+/** The residents list's own rows (its search or list, filters, scope and order) as export rows. */
+export async function residentExportRows(tenant: TenantDb, scope: Scope, f: ResidentExportFilters, today: string): Promise<ExportRow[]> {
+  const found = await findResidents(tenant, scope, f, today, EXPORT_LIMIT, 0);
+  return found.rows.map((r) => ({
     last_name: r.last_name, first_name: r.first_name, patronymic: r.patronymic, latin: `${r.first_name_latin} ${r.last_name_latin}`,
-    birth_date: r.birth_date, sex: r.sex, public_service_number: r.public_service_number, settlement: r.settlement,
-    address: addressText(r), status: r.status, phone: r.phone, email: r.email,
+    birth_date: r.birth_date, sex: r.sex, public_service_number: r.public_service_number, settlement: r.settlement_hy,
+    address: addressText({ street: r.street_hy, number: r.address_number, unit: r.unit_number }), status: r.status, phone: r.phone, email: r.email,
   }));
 }
 

@@ -1,5 +1,7 @@
 // GET …/residents|parcels|organizations/export.csv|xlsx: the register lists with their
-// filters, as CSV or XLSX. Every export is audited (who, which filters, how many rows).
+// filters, as CSV or XLSX. The residents export takes the residents list's own query and
+// reads through its search/list, so it holds exactly what the list shows. Every export is
+// audited (who, which filters, how many rows); residents as 'resident.export' (personal data).
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { route, type RouteDef } from '../../platform/http/route.ts';
@@ -8,20 +10,19 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { parseForm } from '../../platform/http/forms.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Access } from '../../platform/policy/access.ts';
-import type { MessageKey } from '../../platform/i18n/index.ts';
+import { todayInYerevan, type MessageKey } from '../../platform/i18n/index.ts';
 import { toCsv, toXlsx, type ExportColumn, type ExportRow } from './export.ts';
 import { organizationExportRows, parcelExportRows, residentExportRows } from './export.queries.ts';
 import { LAND_PURPOSES } from './importers/parcels.ts';
+import { residentsQuery } from './population.schemas.ts';
+import { cleanQuery } from './people-search.ts';
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 const params = z.object({ slug: z.string() });
 const settlement = optional(z.coerce.number().int().positive().max(2 ** 31 - 1));
 
-const residentQuery = z.object({
-  settlement,
-  status: optional(z.enum(['registered', 'moved_out', 'deceased'])),
-  q: optional(z.string().trim().max(100)),
-});
+/** The residents list's query without its paging: q, settlement_id, status, sex, age_min, age_max. */
+const residentQuery = residentsQuery.omit({ page: true, done: true });
 const parcelQuery = z.object({ settlement, purpose: optional(z.enum(LAND_PURPOSES)) });
 const organizationQuery = z.object({
   legal_form: optional(z.string().trim().max(30)),
@@ -34,6 +35,8 @@ const cols = (ctx: Ctx, list: [string, MessageKey][]): ExportColumn[] => list.ma
 interface ExportDef<S extends z.ZodType> {
   register: 'residents' | 'parcels' | 'organizations';
   access: Access;
+  /** The audit entry's action and entity type (default 'registry.export' and the register). */
+  audit?: { action: string; entityType: string };
   query: S;
   columns: [string, MessageKey][];
   rows: (ctx: Ctx, filters: z.infer<S>) => Promise<ExportRow[]>;
@@ -42,12 +45,19 @@ interface ExportDef<S extends z.ZodType> {
 async function sendExport<S extends z.ZodType>(ctx: Ctx, reply: FastifyReply, def: ExportDef<S>, format: 'csv' | 'xlsx', query: unknown) {
   const parsed = parseForm(def.query, query ?? {});
   if (!parsed.ok) throw badRequest(parsed.errors);
-  const filters = Object.fromEntries(Object.entries(parsed.data as object).filter(([, v]) => v !== undefined));
+  const filters = Object.fromEntries(
+    Object.entries(parsed.data as object)
+      .map(([k, v]) => [k, typeof v === 'string' ? cleanQuery(v) : v] as const)
+      .filter(([, v]) => v !== undefined),
+  );
   const rows = await def.rows(ctx, parsed.data);
   const community = ctx.requireCommunity();
   await ctx.tenant().transaction(async (_tx, raw) => {
     await appendAudit(raw, ctx.auditActor(), {
-      communityId: community.id, action: 'registry.export', entityType: def.register, after: { register: def.register, format, filters, rows: rows.length },
+      communityId: community.id,
+      action: def.audit?.action ?? 'registry.export',
+      entityType: def.audit?.entityType ?? def.register,
+      after: { register: def.register, format, filters, rows: rows.length },
     });
   });
   const columns = cols(ctx, def.columns);
@@ -62,13 +72,14 @@ async function sendExport<S extends z.ZodType>(ctx: Ctx, reply: FastifyReply, de
 const DEFS = [
   {
     register: 'residents', access: 'staff:registry.people_view', query: residentQuery,
+    audit: { action: 'resident.export', entityType: 'resident' },
     columns: [
       ['last_name', 'registry.export.col.lastName'], ['first_name', 'registry.export.col.firstName'], ['patronymic', 'registry.export.col.patronymic'],
       ['latin', 'registry.export.col.latin'], ['birth_date', 'registry.export.col.birthDate'], ['sex', 'registry.export.col.sex'],
       ['public_service_number', 'registry.export.col.psn'], ['settlement', 'registry.export.col.settlement'], ['address', 'registry.export.col.address'],
       ['status', 'registry.export.col.status'], ['phone', 'registry.export.col.phone'], ['email', 'registry.export.col.email'],
     ],
-    rows: (ctx, f) => residentExportRows(ctx.tenant(), f, ctx.actor?.settlementIds ?? null),
+    rows: (ctx, f) => residentExportRows(ctx.tenant(), ctx.actor?.settlementIds ?? null, f, todayInYerevan()),
   } satisfies ExportDef<typeof residentQuery>,
   {
     register: 'parcels', access: 'staff:registry.property_view', query: parcelQuery,

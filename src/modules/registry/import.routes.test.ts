@@ -111,7 +111,7 @@ bothEngines('exports: residents CSV with BOM and filters, XLSX readable, audited
   const s = await services.db.kysely.selectFrom('settlements').innerJoin('communities', 'communities.id', 'settlements.community_id')
     .select(['settlements.id', 'settlements.community_id']).where('communities.slug', '=', 'sisian').where('settlements.name_hy', '=', 'Անգեղակոթ').executeTakeFirstOrThrow();
   const expected = await services.db.kysely.selectFrom('residents').select('id').where('community_id', '=', s.community_id).where('settlement_id', '=', s.id).where('status', '=', 'registered').execute();
-  const csv = await app.inject({ method: 'GET', url: `/sisian/staff/registry/residents/export.csv?settlement=${s.id}&status=registered`, headers: cookie(chief) });
+  const csv = await app.inject({ method: 'GET', url: `/sisian/staff/registry/residents/export.csv?settlement_id=${s.id}&status=registered`, headers: cookie(chief) });
   assert.equal(csv.statusCode, 200);
   assert.match(String(csv.headers['content-type']), /text\/csv/);
   assert.equal(csv.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf');
@@ -120,7 +120,7 @@ bothEngines('exports: residents CSV with BOM and filters, XLSX readable, audited
   assert.ok(lines[0]!.includes('Last name'));
   assert.ok(lines.slice(1).every((l) => l.includes('Անգեղակոթ')));
 
-  const xlsx = await app.inject({ method: 'GET', url: `/sisian/staff/registry/residents/export.xlsx?settlement=${s.id}&status=registered`, headers: cookie(chief) });
+  const xlsx = await app.inject({ method: 'GET', url: `/sisian/staff/registry/residents/export.xlsx?settlement_id=${s.id}&status=registered`, headers: cookie(chief) });
   assert.equal(xlsx.statusCode, 200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -132,7 +132,10 @@ bothEngines('exports: residents CSV with BOM and filters, XLSX readable, audited
   }
   const bad = await app.inject({ method: 'GET', url: '/sisian/staff/registry/parcels/export.csv?purpose=moon', headers: cookie(chief) });
   assert.equal(bad.statusCode, 400);
-  const audits = await services.db.kysely.selectFrom('audit_events').select('after_json').where('action', '=', 'registry.export').orderBy('id').execute();
+  const audits = await services.db.kysely.selectFrom('audit_events').select(['action', 'entity_type', 'after_json'])
+    .where('action', 'in', ['registry.export', 'resident.export']).orderBy('id').execute();
   assert.equal(audits.length, 5);
-  assert.deepEqual(JSON.parse(audits[0]!.after_json!), { register: 'residents', format: 'csv', filters: { settlement: s.id, status: 'registered' }, rows: expected.length });
+  assert.deepEqual(audits.map((a) => a.action), ['resident.export', 'resident.export', 'registry.export', 'registry.export', 'registry.export']);
+  assert.equal(audits[0]!.entity_type, 'resident');
+  assert.deepEqual(JSON.parse(audits[0]!.after_json!), { register: 'residents', format: 'csv', filters: { settlement_id: s.id, status: 'registered' }, rows: expected.length });
 });

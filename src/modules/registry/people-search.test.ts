@@ -101,15 +101,15 @@ bothEngines('exports (CSV, XLSX) keep the filters and search, and are audited', 
   const { tenant } = await world(env);
   await grantRole(env.services, 'specialist@sisian.example', tenant, 'specialist');
   const s = await signInAs(env.services, 'specialist@sisian.example');
-  const csv = await env.app.inject({ method: 'GET', url: '/searchville/staff/registry/residents/export/csv?q=Hovannisian&sex=F', headers: { cookie: s.cookie } });
+  const csv = await env.app.inject({ method: 'GET', url: '/searchville/staff/registry/residents/export.csv?q=Hovannisian&sex=F', headers: { cookie: s.cookie } });
   assert.equal(csv.statusCode, 200);
   assert.match(String(csv.headers['content-type']), /text\/csv/);
   const lines = csv.body.trim().split('\r\n');
   assert.equal(lines.length, 2, csv.body);
   assert.match(lines[1]!, /Հովհաննեսյան/);
-  const xlsx = await env.app.inject({ method: 'GET', url: '/searchville/staff/registry/residents/export/xlsx', headers: { cookie: s.cookie } });
+  const xlsx = await env.app.inject({ method: 'GET', url: '/searchville/staff/registry/residents/export.xlsx', headers: { cookie: s.cookie } });
   assert.equal(xlsx.statusCode, 200);
   assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
   const audit = await env.services.db.kysely.selectFrom('audit_events').select(['after_json']).where('action', '=', 'resident.export').where('community_id', '=', tenant.communityId).orderBy('id').execute();
-  assert.deepEqual(audit.map((a) => { const v = JSON.parse(a.after_json!) as { format: string; count: number }; return [v.format, v.count]; }), [['csv', 1], ['xlsx', 4]]);
+  assert.deepEqual(audit.map((a) => { const v = JSON.parse(a.after_json!) as { format: string; rows: number }; return [v.format, v.rows]; }), [['csv', 1], ['xlsx', 4]]);
 });

@@ -7,7 +7,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { TenantDb } from '../../platform/db/tenant.ts';
 import { foldWord } from '../../platform/search/fold.ts';
-import { RESIDENT_COLUMNS, applyFilters, residentsBase, type ListFilters, type Scope } from './residents.queries.ts';
+import { RESIDENT_COLUMNS, applyFilters, listResidents, residentsBase, type ListFilters, type Scope } from './residents.queries.ts';
 
 export interface SearchToken {
   raw: string;
@@ -112,4 +112,17 @@ export async function searchResidents(tenant: TenantDb, scope: Scope, q: string,
   const byName = await run(nameMatch(tenant, tokens), true);
   if (byName.total > 0) return { ...byName, by: 'name' as const };
   return { ...(await run(addressMatch(tokens), false)), by: 'address' as const };
+}
+
+/** Control characters (NUL among them, which PostgreSQL refuses in text) are never part of a name. */
+export const cleanQuery = (q: string | undefined) => q?.replace(/\p{Cc}/gu, ' ').trim() || undefined;
+
+/**
+ * What the residents list shows for these filters, in its order: a ranked search when q is
+ * given, else the list by name. The list page and its CSV/XLSX export both read through here.
+ */
+export async function findResidents(tenant: TenantDb, scope: Scope, f: ListFilters & { q?: string | undefined }, today: string, limit: number, offset: number) {
+  const q = cleanQuery(f.q);
+  if (q) return { ...(await searchResidents(tenant, scope, q, { filters: f, today, limit, offset })), q };
+  return { ...(await listResidents(tenant, scope, f, today, limit, offset)), by: 'list' as const, q };
 }

@@ -4,6 +4,5 @@ import { residentsApiRoutes, residentsRoutes } from './residents.routes.ts';
 import { householdsRoutes } from './households.routes.tsx';
 import { portalRoutes } from './portal.routes.tsx';
 import { addressesRoutes } from './addresses.routes.tsx';
-import { residentsExportRoutes } from './residents.export.ts';
 
-export const populationRoutes: RouteDef[] = [...residentsExportRoutes, ...residentsRoutes, ...residentsApiRoutes, ...householdsRoutes, ...addressesRoutes, ...portalRoutes];
+export const populationRoutes: RouteDef[] = [...residentsRoutes, ...residentsApiRoutes, ...householdsRoutes, ...addressesRoutes, ...portalRoutes];

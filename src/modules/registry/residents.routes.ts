@@ -13,9 +13,9 @@ import {
   apiResident, apiResidentsQuery, doneQuery, lifeEventForm, linkAccountForm, residentCreateForm, residentEditForm, residentParams, residentsQuery, slugOnly,
   type ResidentsQuery,
 } from './population.schemas.ts';
-import { findResident, householdMembers, listResidents, residentEvents, settlementsOf, type ResidentRow } from './residents.queries.ts';
+import { findResident, householdMembers, residentEvents, settlementsOf, type ResidentRow } from './residents.queries.ts';
 import { auditResidentSearch, auditResidentView, correctResident, createResident, linkCitizenAccount, recordLifeEvent, type RegistryActor } from './residents.service.ts';
-import { searchResidents } from './people-search.ts';
+import { findResidents } from './people-search.ts';
 import { ResidentNewPage, ResidentsPage } from './residents.views.tsx';
 import { ResidentRecordPage, type ResidentRecordProps } from './residents.record.tsx';
 
@@ -44,18 +44,10 @@ export function valuesOf(body: unknown): Record<string, string> {
 /** The list, or a search when q is given (the search is audited with its text and count). */
 export async function findPeople(ctx: Ctx, query: Pick<ResidentsQuery, 'q' | 'settlement_id' | 'status' | 'sex' | 'age_min' | 'age_max' | 'page'>) {
   const tenant = ctx.tenant();
-  const scope = ctx.actor?.settlementIds ?? null;
   const page = query.page ?? 1;
-  const opts = { today: todayInYerevan(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  // Control characters (NUL among them, which PostgreSQL refuses in text) are never part of a name.
-  const q = query.q?.replace(/\p{Cc}/gu, ' ').trim();
-  if (q) {
-    const found = await searchResidents(tenant, scope, q, { ...opts, filters: query });
-    await auditResidentSearch(tenant, ctx.auditActor(), q, found.total);
-    return { ...found, page };
-  }
-  const list = await listResidents(tenant, scope, query, opts.today, opts.limit, opts.offset);
-  return { ...list, by: 'list' as const, page };
+  const found = await findResidents(tenant, ctx.actor?.settlementIds ?? null, query, todayInYerevan(), PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  if (found.q) await auditResidentSearch(tenant, ctx.auditActor(), found.q, found.total);
+  return { ...found, page };
 }
 
 async function renderRecord(ctx: Ctx, reply: FastifyReply, r: ResidentRow, extra: Pick<ResidentRecordProps, 'done' | 'failed'>, status = 200) {

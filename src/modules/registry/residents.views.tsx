@@ -77,9 +77,9 @@ export function ResidentsPage({ ctx, rows, total, page, pages, by, query, settle
         <Button variant="secondary">{t('registry.population.residents.filter')}</Button>
       </form>
       <p>
-        <a href={withQuery(`${path}/export/csv`, query, { page: undefined, done: undefined })} download>{t('registry.population.residents.exportCsv')}</a>
+        <a href={withQuery(`${path}/export.csv`, query, { page: undefined, done: undefined })} download>{t('registry.population.residents.exportCsv')}</a>
         {' · '}
-        <a href={withQuery(`${path}/export/xlsx`, query, { page: undefined, done: undefined })} download>{t('registry.population.residents.exportXlsx')}</a>
+        <a href={withQuery(`${path}/export.xlsx`, query, { page: undefined, done: undefined })} download>{t('registry.population.residents.exportXlsx')}</a>
       </p>
       {by === 'address' && <Notice tone="info" title={t('registry.population.residents.byAddress')} />}
       <Table
