@@ -33,6 +33,9 @@ export const mapRoutes = [
     schema: { params: slugParams, querystring: mapQuery },
     handler: async (req, reply) => {
       const ctx = req.ctx;
+      // The page links its points relative to itself; "…/map/" would resolve them wrongly.
+      const [pathname, search] = req.url.split('?');
+      if (pathname!.endsWith('/')) return reply.redirect(`${pathname!.replace(/\/+$/, '')}${search ? `?${search}` : ''}`, 301);
       const scope = scopeOf(ctx);
       const settlement = req.query.settlement ?? null;
       const [{ points, total }, settlements] = await Promise.all([mapPoints(ctx.tenant(), scope, settlement), listSettlements(ctx.tenant())]);

@@ -3,15 +3,18 @@
 // tiles configured, static/map.js draws the same points on a Leaflet map above them.
 // At most MAP_LIMIT points are drawn; a notice says how many are left out, and a plain
 // GET form narrows the map to one settlement. The markup per point is kept lean (shared
-// styles on a group, short links) so a whole community's map stays a small page.
+// styles on a group, links relative to the page) so a whole community's map stays small.
 import type { Ctx } from '../../platform/http/context.ts';
 import { StaffLayout } from '../../platform/ui/staff-layout.tsx';
 import { Button, Notice, Select, Table, type Option } from '../../platform/ui/components.tsx';
-import { pointHref, project, type MapPoint } from './map.queries.ts';
+import { project, type MapPoint } from './map.queries.ts';
 import { kindLabel } from './property.views.tsx';
 
 const WIDTH = 800;
 const HEIGHT = 480;
+
+/** A record's link relative to the map page (/:slug/staff/registry/map): a few bytes per point. */
+const rel = (p: Pick<MapPoint, 'kind' | 'id'>) => `${p.kind === 'parcel' ? 'parcels' : 'structures'}/${p.id}`;
 
 export interface MapPageProps {
   ctx: Ctx;
@@ -22,7 +25,7 @@ export interface MapPageProps {
   tileUrl: string | null;
 }
 
-function Plot({ ctx, points, slug }: { ctx: Ctx; points: MapPoint[]; slug: string }) {
+function Plot({ ctx, points }: { ctx: Ctx; points: MapPoint[] }) {
   const { t } = ctx;
   const xy = project(points, WIDTH, HEIGHT);
   const dots = points.map((p, i) => ({ p, x: xy[i]!.x, y: xy[i]!.y }));
@@ -34,12 +37,12 @@ function Plot({ ctx, points, slug }: { ctx: Ctx; points: MapPoint[]; slug: strin
         <rect x="0" y="0" width={WIDTH} height={HEIGHT} fill="#f3f6f9" stroke="#b1b4b6" />
         <g fill="#1d70b8" stroke="#fff" stroke-width="1.5">
           {dots.filter((d) => d.p.kind === 'parcel').map(({ p, x, y }) => (
-            <a href={pointHref(slug, p)}><title>{p.code}</title><circle cx={x} cy={y} r="6" /></a>
+            <a href={rel(p)}><title>{p.code}</title><circle cx={x} cy={y} r="6" /></a>
           ))}
         </g>
         <g fill="#b5121b" stroke="#fff" stroke-width="1.5">
           {dots.filter((d) => d.p.kind !== 'parcel').map(({ p, x, y }) => (
-            <a href={pointHref(slug, p)}><title>{p.code}</title><rect x={x - 5} y={y - 5} width="10" height="10" /></a>
+            <a href={rel(p)}><title>{p.code}</title><rect x={x - 5} y={y - 5} width="10" height="10" /></a>
           ))}
         </g>
       </svg>
@@ -55,7 +58,13 @@ export function MapPage({ ctx, points, total, settlement, settlements, tileUrl }
   const title = t('registry.map.title');
   const source = `/api/v1/communities/${slug}/property/map${settlement ? `?settlement=${settlement}` : ''}`;
   const hidden = total - points.length;
-  const kindText = { parcel: t('registry.property.parcel'), building: kindLabel(ctx, 'building'), apartment: kindLabel(ctx, 'apartment') };
+  const parcels = points.filter((p) => p.kind === 'parcel');
+  const structures = points.filter((p) => p.kind !== 'parcel');
+  const object = { key: 'object', label: t('registry.map.kind'), render: (p: MapPoint) => <a href={rel(p)}>{p.code}</a> };
+  const coordinates = [
+    { key: 'lat', label: t('registry.property.lat'), numeric: true, render: (p: MapPoint) => p.lat.toFixed(5) },
+    { key: 'lon', label: t('registry.property.lon'), numeric: true, render: (p: MapPoint) => p.lon.toFixed(5) },
+  ];
   return (
     <StaffLayout ctx={ctx} title={title} path={path} crumbs={[{ href: `/${slug}/staff/registry/parcels`, label: t('registry.property.parcels') }, { label: title }]}>
       <h1>{title}</h1>
@@ -76,19 +85,17 @@ export function MapPage({ ctx, points, total, settlement, settlements, tileUrl }
         </>
       )}
       {points.length > 0 && !tileUrl && <Notice tone="info" title={t('registry.map.noTiles')} />}
-      {points.length > 0 && <Plot ctx={ctx} points={points} slug={slug} />}
-      <Table
-        t={t}
-        caption={t('registry.map.caption', { count: points.length })}
-        rows={points}
-        empty={t('registry.map.none')}
-        columns={[
-          { key: 'kind', label: t('registry.property.kind'), render: (p) => kindText[p.kind] },
-          { key: 'object', label: t('registry.map.kind'), render: (p) => <a href={pointHref(slug, p)}>{p.code}</a> },
-          { key: 'lat', label: t('registry.property.lat'), numeric: true, render: (p) => p.lat.toFixed(5) },
-          { key: 'lon', label: t('registry.property.lon'), numeric: true, render: (p) => p.lon.toFixed(5) },
-        ]}
-      />
+      {points.length > 0 && <Plot ctx={ctx} points={points} />}
+      {points.length === 0 && <Table t={t} caption={t('registry.map.caption', { count: 0 })} rows={points} empty={t('registry.map.none')} columns={[]} />}
+      {parcels.length > 0 && <Table t={t} caption={t('registry.map.parcelsCaption', { count: parcels.length })} rows={parcels} columns={[object, ...coordinates]} />}
+      {structures.length > 0 && (
+        <Table
+          t={t}
+          caption={t('registry.map.structuresCaption', { count: structures.length })}
+          rows={structures}
+          columns={[object, { key: 'kind', label: t('registry.property.kind'), render: (p) => kindLabel(ctx, p.kind) }, ...coordinates]}
+        />
+      )}
     </StaffLayout>
   );
 }

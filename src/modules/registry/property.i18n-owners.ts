@@ -38,6 +38,8 @@ export const ownerTexts = {
     'registry.map.noTiles': 'Հիմքային քարտեզը կարգավորված չէ․ ցուցադրվում են միայն կետերը։',
     'registry.map.capped': 'Ցուցադրված է {shown} օբյեկտ {total}-ից․ {hidden}-ը ցուցադրված չէ։ Ընտրեք բնակավայր՝ մնացածը տեսնելու համար։',
     'registry.map.settlement': 'Բնակավայր',
+    'registry.map.parcelsCaption': 'Հողամասեր քարտեզին՝ {count}',
+    'registry.map.structuresCaption': 'Շենքեր և բնակարաններ քարտեզին՝ {count}',
     'registry.map.show': 'Ցուցադրել',
   },
   en: {
@@ -78,6 +80,8 @@ export const ownerTexts = {
     'registry.map.noTiles': 'No base map is configured; only the points are shown.',
     'registry.map.capped': 'Showing {shown} of {total} objects; {hidden} are not shown. Choose a settlement to see the rest.',
     'registry.map.settlement': 'Settlement',
+    'registry.map.parcelsCaption': 'Land parcels on the map: {count}',
+    'registry.map.structuresCaption': 'Buildings and apartments on the map: {count}',
     'registry.map.show': 'Show',
   },
   ru: {
@@ -118,6 +122,8 @@ export const ownerTexts = {
     'registry.map.noTiles': 'Подложка карты не настроена; показаны только точки.',
     'registry.map.capped': 'Показано {shown} из {total} объектов; {hidden} не показаны. Выберите населённый пункт, чтобы увидеть остальные.',
     'registry.map.settlement': 'Населённый пункт',
+    'registry.map.parcelsCaption': 'Земельные участки на карте: {count}',
+    'registry.map.structuresCaption': 'Здания и квартиры на карте: {count}',
     'registry.map.show': 'Показать',
   },
 };
