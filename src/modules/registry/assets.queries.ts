@@ -31,17 +31,27 @@ function base(tenant: TenantDb) {
     .leftJoin('structures', 'structures.id', 'assets.structure_id');
 }
 
-export async function listAssets(tenant: TenantDb, f: AssetListQuery, page: number): Promise<{ rows: (AssetRow & { leases: Lease[] })[]; total: number }> {
+/** One page of the assets list with each asset's leases; the export asks for page 1 with its own (large) limit. */
+export async function listAssets(tenant: TenantDb, f: AssetListQuery, page: number, limit = ASSET_PAGE_SIZE): Promise<{ rows: (AssetRow & { leases: Lease[] })[]; total: number }> {
   let q = base(tenant);
   if (f.kind) q = q.where('assets.kind', '=', f.kind);
   const [rows, count] = await Promise.all([
     q.selectAll('assets').select(['parcels.cadastral_code as parcel_code', 'structures.cadastral_code as structure_code'])
-      .orderBy('assets.name').orderBy('assets.id').limit(ASSET_PAGE_SIZE).offset((page - 1) * ASSET_PAGE_SIZE).execute(),
+      .orderBy('assets.name').orderBy('assets.id').limit(limit).offset((page - 1) * limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const ids = rows.map((r) => r.id);
-  const leases = ids.length ? await tenant.selectFrom('leases').selectAll().where('asset_id', 'in', ids).orderBy('starts_on', 'desc').execute() : [];
-  return { rows: rows.map((r) => ({ ...(r as AssetRow), leases: leases.filter((l) => l.asset_id === r.id) })), total: Number(count.n) };
+  // A page names its ids; a long export reads the leases of the same filtered assets instead
+  // (a bind parameter per id would pass the engines' limits).
+  const ofAssets = ids.length <= 1000 ? ids : q.select('assets.id');
+  const leases = ids.length ? await tenant.selectFrom('leases').selectAll().where('asset_id', 'in', ofAssets).orderBy('starts_on', 'desc').execute() : [];
+  const byAsset = new Map<number, Lease[]>();
+  for (const l of leases) {
+    const list = byAsset.get(l.asset_id);
+    if (list) list.push(l);
+    else byAsset.set(l.asset_id, [l]);
+  }
+  return { rows: rows.map((r) => ({ ...(r as AssetRow), leases: byAsset.get(r.id) ?? [] })), total: Number(count.n) };
 }
 
 export async function findAsset(tenant: TenantDb, id: number): Promise<AssetRow | null> {

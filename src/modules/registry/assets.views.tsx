@@ -10,7 +10,7 @@ import {
 } from '../../platform/ui/components.tsx';
 import { ASSET_KINDS, LEASE_TRANSITIONS, TENANT_TYPES, type AssetListQuery, type LeaseStatus } from './assets.schemas.ts';
 import { currentLease, effectiveStatus, type AssetRow, type Lease } from './assets.queries.ts';
-import { amdOrDash, DoneNotice } from './property.views.tsx';
+import { amdOrDash, DoneNotice, ExportLinks } from './property.views.tsx';
 
 const TONES: Record<LeaseStatus, Tone> = { draft: 'yellow', active: 'green', ended: 'grey', terminated: 'red' };
 const kindLabel = (ctx: Ctx, k: string) => ctx.t(`registry.asset.kind.${k}` as MessageKey);
@@ -44,6 +44,7 @@ export function AssetListPage({ ctx, query, rows, total, page, pages, today, can
         <Select form={{ t, values }} name="kind" label={t('registry.property.kind')} options={ASSET_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} placeholder={t('registry.property.all')} />
         <Button variant="secondary">{t('registry.property.apply')}</Button>
       </form>
+      <ExportLinks ctx={ctx} path={path} query={query} />
       <Table
         t={t}
         caption={t('registry.asset.caption', { count: total })}

@@ -13,15 +13,24 @@ export interface OrganizationRow extends Selectable<OrganizationsTable> {
   settlement_hy: string | null;
   settlement_en: string | null;
   settlement_ru: string | null;
+  street_hy: string | null;
+  number: string | null;
 }
 
 function base(tenant: TenantDb) {
-  return tenant.selectFrom('organizations').leftJoin('settlements', 'settlements.id', 'organizations.settlement_id');
+  return tenant
+    .selectFrom('organizations')
+    .leftJoin('settlements', 'settlements.id', 'organizations.settlement_id')
+    .leftJoin('addresses', 'addresses.id', 'organizations.address_id')
+    .leftJoin('streets', 'streets.id', 'addresses.street_id');
 }
 
-const columns = ['settlements.name_hy as settlement_hy', 'settlements.name_en as settlement_en', 'settlements.name_ru as settlement_ru'] as const;
+const columns = [
+  'settlements.name_hy as settlement_hy', 'settlements.name_en as settlement_en', 'settlements.name_ru as settlement_ru', 'streets.name_hy as street_hy', 'addresses.number',
+] as const;
 
-export async function listOrganizations(tenant: TenantDb, f: OrganizationListQuery, page: number): Promise<{ rows: OrganizationRow[]; total: number }> {
+/** One page of the organizations list; the export asks for page 1 with its own (large) limit. */
+export async function listOrganizations(tenant: TenantDb, f: OrganizationListQuery, page: number, limit = ORGANIZATION_PAGE_SIZE): Promise<{ rows: OrganizationRow[]; total: number }> {
   let q = base(tenant);
   if (f.legal_form) q = q.where('organizations.legal_form', '=', f.legal_form);
   if (f.status) q = q.where('organizations.status', '=', f.status);
@@ -48,7 +57,7 @@ export async function listOrganizations(tenant: TenantDb, f: OrganizationListQue
     listed = listed.orderBy(sql`(${exact})`, 'desc');
   }
   const [rows, count] = await Promise.all([
-    listed.orderBy('organizations.name').orderBy('organizations.id').limit(ORGANIZATION_PAGE_SIZE).offset((page - 1) * ORGANIZATION_PAGE_SIZE).execute(),
+    listed.orderBy('organizations.name').orderBy('organizations.id').limit(limit).offset((page - 1) * limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as OrganizationRow[], total: Number(count.n) };

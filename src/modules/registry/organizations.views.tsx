@@ -10,7 +10,7 @@ import {
 import { LEGAL_FORMS, ORG_STATUSES, type OrganizationListQuery } from './organizations.schemas.ts';
 import type { OrganizationRow } from './organizations.queries.ts';
 import type { propertyOwnedBy } from './property.queries.ts';
-import { DoneNotice, settlementOptions, type SettlementOption } from './property.views.tsx';
+import { DoneNotice, ExportLinks, settlementOptions, type SettlementOption } from './property.views.tsx';
 
 const formLabel = (ctx: Ctx, f: string) => ctx.t(`registry.org.form.${f}` as MessageKey);
 const statusTag = (ctx: Ctx, s: string) => <Tag tone={s === 'active' ? 'green' : 'grey'}>{ctx.t(`registry.org.status.${s}` as MessageKey)}</Tag>;
@@ -47,6 +47,7 @@ export function OrganizationListPage({ ctx, query, rows, total, page, pages, set
         <Select form={form} name="settlement" label={t('registry.property.settlement')} options={settlementOptions(ctx, settlements)} placeholder={t('registry.property.all')} />
         <Button variant="secondary">{t('registry.property.apply')}</Button>
       </form>
+      <ExportLinks ctx={ctx} path={path} query={query} />
       <Table
         t={t}
         caption={t('registry.org.caption', { count: total })}

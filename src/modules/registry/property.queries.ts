@@ -47,7 +47,8 @@ function parcelsBase(tenant: TenantDb, scope: SettlementScope) {
   return q;
 }
 
-export async function listParcels(tenant: TenantDb, scope: SettlementScope, f: ParcelListQuery, page: number): Promise<{ rows: ParcelRow[]; total: number }> {
+/** One page of the parcels list; the export asks for page 1 with its own (large) limit. */
+export async function listParcels(tenant: TenantDb, scope: SettlementScope, f: ParcelListQuery, page: number, limit = PROPERTY_PAGE_SIZE): Promise<{ rows: ParcelRow[]; total: number }> {
   let q = parcelsBase(tenant, scope);
   if (f.settlement) q = q.where('parcels.settlement_id', '=', f.settlement);
   if (f.purpose) q = q.where('parcels.purpose', '=', f.purpose);
@@ -67,8 +68,8 @@ export async function listParcels(tenant: TenantDb, scope: SettlementScope, f: P
       .selectAll('parcels')
       .select(['settlements.name_hy as settlement_hy', 'settlements.name_en as settlement_en', 'settlements.name_ru as settlement_ru', 'streets.name_hy as street_hy', 'addresses.number'])
       .orderBy('parcels.cadastral_code')
-      .limit(PROPERTY_PAGE_SIZE)
-      .offset((page - 1) * PROPERTY_PAGE_SIZE)
+      .limit(limit)
+      .offset((page - 1) * limit)
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -109,7 +110,8 @@ const structureColumns = [
   'parcels.cadastral_code as parcel_code', 'streets.name_hy as street_hy', 'addresses.number', 'address_units.number as unit_number',
 ] as const;
 
-export async function listStructures(tenant: TenantDb, scope: SettlementScope, f: StructureListQuery, page: number): Promise<{ rows: StructureRow[]; total: number }> {
+/** One page of the structures list; the export asks for page 1 with its own (large) limit. */
+export async function listStructures(tenant: TenantDb, scope: SettlementScope, f: StructureListQuery, page: number, limit = PROPERTY_PAGE_SIZE): Promise<{ rows: StructureRow[]; total: number }> {
   let q = structuresBase(tenant, scope);
   if (f.kind) q = q.where('structures.kind', '=', f.kind);
   if (f.settlement) {
@@ -130,8 +132,8 @@ export async function listStructures(tenant: TenantDb, scope: SettlementScope, f
       .selectAll('structures')
       .select([...structureColumns, (eb) => eb.fn.coalesce('addresses.settlement_id', 'parcels.settlement_id').as('settlement_id')])
       .orderBy('structures.cadastral_code')
-      .limit(PROPERTY_PAGE_SIZE)
-      .offset((page - 1) * PROPERTY_PAGE_SIZE)
+      .limit(limit)
+      .offset((page - 1) * limit)
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { formatAmd, localized } from '../../platform/i18n/index.ts';
 import { StaffLayout } from '../../platform/ui/staff-layout.tsx';
-import { Button, ButtonLink, Notice, Pager, Select, Table, Tag, TextInput, type FormState, type Option } from '../../platform/ui/components.tsx';
+import { Button, ButtonLink, Notice, Pager, Select, Table, Tag, TextInput, withQuery, type FormState, type Option } from '../../platform/ui/components.tsx';
 import { LAND_PURPOSES, STRUCTURE_KINDS, STRUCTURE_PURPOSES, type ParcelListQuery, type StructureListQuery } from './property.schemas.ts';
 import { addressText, type ParcelRow, type StructureRow } from './property.queries.ts';
 
@@ -35,6 +35,19 @@ const NOTICES: Record<string, MessageKey> = {
 export function DoneNotice({ ctx, done }: { ctx: Ctx; done: string | undefined }) {
   const key = done ? NOTICES[done] : undefined;
   return key ? <Notice title={ctx.t(key)} /> : null;
+}
+
+/** "Export CSV · Export XLSX" of a list, carrying its current filters (not the page). */
+export function ExportLinks({ ctx, path, query }: { ctx: Ctx; path: string; query: object }) {
+  const q = query as Record<string, unknown>;
+  const href = (format: string) => withQuery(`${path}/export.${format}`, q, { page: undefined, done: undefined });
+  return (
+    <p>
+      <a href={href('csv')} download>{ctx.t('registry.export.csv')}</a>
+      {' · '}
+      <a href={href('xlsx')} download>{ctx.t('registry.export.xlsx')}</a>
+    </p>
+  );
 }
 
 export interface ListProps<Q, R> {
@@ -85,6 +98,7 @@ export function ParcelListPage({ ctx, query, rows, total, page, pages, settlemen
         <Select form={form} name="inside" label={t('registry.property.inside')} options={[{ value: '1', label: t('registry.property.insideYes') }, { value: '0', label: t('registry.property.insideNo') }]} placeholder={t('registry.property.all')} />
         <Button variant="secondary">{t('registry.property.apply')}</Button>
       </form>
+      <ExportLinks ctx={ctx} path={path} query={query} />
       <Table
         t={t}
         caption={t('registry.property.parcelsCaption', { count: total })}
@@ -121,6 +135,7 @@ export function StructureListPage({ ctx, query, rows, total, page, pages, settle
         <Select form={form} name="kind" label={t('registry.property.kind')} options={STRUCTURE_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} placeholder={t('registry.property.all')} />
         <Button variant="secondary">{t('registry.property.apply')}</Button>
       </form>
+      <ExportLinks ctx={ctx} path={path} query={query} />
       <Table
         t={t}
         caption={t('registry.property.structuresCaption', { count: total })}
