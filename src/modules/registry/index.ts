@@ -39,6 +39,8 @@ export const registryModule: ModuleManifest = {
     { area: 'backoffice', path: '/registry/assets', label: 'registry.nav.assets', access: 'staff:registry.assets_view', order: 340 },
     { area: 'backoffice', path: '/registry/map', label: 'registry.nav.map', access: 'staff:registry.property_view', order: 360 },
     { area: 'backoffice', path: '/registry/demographics', label: 'registry.demographics.nav', access: 'staff:registry.demographics_view', order: 380 },
+    // Import from legacy files (part C).
+    { area: 'backoffice', path: '/registry/import', label: 'registry.import.title', access: 'staff:registry.import', order: 390 },
   ],
   cli: registerImportCommand,
 };
