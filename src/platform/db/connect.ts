@@ -19,6 +19,18 @@ export interface Db {
   close(): Promise<void>;
 }
 
+const SQLITE_HANDLES = new WeakMap<Kysely<Database>, SqliteDatabase.Database>();
+
+/**
+ * The better-sqlite3 handle under a Kysely instance opened by connect(), or undefined on
+ * PostgreSQL. Kysely's SQLite transactions run on this same single connection, so raw
+ * statements run inside a Kysely transaction's callback are part of that transaction
+ * (bulk writers such as the registry importers use it for cached prepared statements).
+ */
+export function sqliteHandleOf(kysely: Kysely<Database>): SqliteDatabase.Database | undefined {
+  return SQLITE_HANDLES.get(kysely);
+}
+
 // pg returns BIGINT/NUMERIC as strings by default; our counters fit in JS numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
 
@@ -31,6 +43,7 @@ export function connect(target: DatabaseTarget, opts: { poolSize?: number } = {}
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    SQLITE_HANDLES.set(kysely, sqlite);
     return {
       kysely,
       engine: 'sqlite',

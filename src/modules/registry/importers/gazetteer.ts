@@ -3,6 +3,7 @@
 // are created in the batch's transaction. Loaded once, so rows never query one by one.
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import { romanizeArmenian } from '../../../platform/search/romanize.ts';
+import type { SqliteWriter } from './sqlite.ts';
 
 export interface AddressRef {
   settlementId: number;
@@ -11,7 +12,19 @@ export interface AddressRef {
   apartment: string | null;
 }
 
-const norm = (s: string) => s.trim().toLocaleLowerCase('hy').replace(/\s+/g, ' ');
+const normalize = (s: string) => s.trim().toLocaleLowerCase('hy').replace(/\s+/g, ' ');
+// Street names and house numbers repeat on every row of a big file; lower-casing with the
+// Armenian locale is the dear part, so each distinct spelling is normalized once.
+const normCache = new Map<string, string>();
+function norm(s: string): string {
+  let v = normCache.get(s);
+  if (v === undefined) {
+    if (normCache.size > 100_000) normCache.clear();
+    v = normalize(s);
+    normCache.set(s, v);
+  }
+  return v;
+}
 
 export class Gazetteer {
   private settlementsByName = new Map<string, number>();
@@ -61,8 +74,11 @@ export class Gazetteer {
     return unitId === undefined ? undefined : { addressId, unitId };
   }
 
-  /** The address and unit ids of a reference, creating what is missing. */
-  async resolve(tx: TenantDb, ref: AddressRef, now: string): Promise<{ addressId: number | null; unitId: number | null }> {
+  /**
+   * The address and unit ids of a reference, creating what is missing: through `raw` (the
+   * SQLite fast path, prepared statements inside the same transaction) when given, else Kysely.
+   */
+  async resolve(tx: TenantDb, ref: AddressRef, now: string, raw?: SqliteWriter): Promise<{ addressId: number | null; unitId: number | null }> {
     if (!ref.building) return { addressId: null, unitId: null };
     let streetId: number | null = null;
     if (ref.street) {
@@ -70,28 +86,30 @@ export class Gazetteer {
       streetId = this.streets.get(sk) ?? null;
       if (streetId === null) {
         const latin = romanizeArmenian(ref.street);
-        const row = await tx
-          .insertInto('streets', { settlement_id: ref.settlementId, name_hy: ref.street.trim(), name_en: latin, name_ru: ref.street.trim(), created_at: now })
-          .returning('id').executeTakeFirstOrThrow();
-        streetId = row.id;
+        const name = ref.street.trim();
+        streetId = raw
+          ? raw.street(ref.settlementId, name, latin, name, now)
+          : (await tx.insertInto('streets', { settlement_id: ref.settlementId, name_hy: name, name_en: latin, name_ru: name, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
         this.streets.set(sk, streetId);
       }
     }
     const ak = `${ref.settlementId}|${streetId ?? ''}|${norm(ref.building)}`;
     let addressId = this.addresses.get(ak) ?? null;
     if (addressId === null) {
-      const row = await tx
-        .insertInto('addresses', { settlement_id: ref.settlementId, street_id: streetId, number: ref.building.trim(), postcode: null, lat: null, lon: null, created_at: now })
-        .returning('id').executeTakeFirstOrThrow();
-      addressId = row.id;
+      const number = ref.building.trim();
+      addressId = raw
+        ? raw.address(ref.settlementId, streetId, number, now)
+        : (await tx.insertInto('addresses', { settlement_id: ref.settlementId, street_id: streetId, number, postcode: null, lat: null, lon: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
       this.addresses.set(ak, addressId);
     }
     if (!ref.apartment) return { addressId, unitId: null };
     const uk = `${addressId}|${norm(ref.apartment)}`;
     let unitId = this.units.get(uk) ?? null;
     if (unitId === null) {
-      const row = await tx.insertInto('address_units', { address_id: addressId, number: ref.apartment.trim(), created_at: now }).returning('id').executeTakeFirstOrThrow();
-      unitId = row.id;
+      const number = ref.apartment.trim();
+      unitId = raw
+        ? raw.unit(addressId, number, now)
+        : (await tx.insertInto('address_units', { address_id: addressId, number, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
       this.units.set(uk, unitId);
     }
     return { addressId, unitId };

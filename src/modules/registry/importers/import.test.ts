@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import { TenantDb } from '../../../platform/db/tenant.ts';
 import { FileUnusable } from './read.ts';
 import { runImport } from './pipeline.ts';
+import { residentKeys } from '../search-keys.ts';
 import type { Register } from './types.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -39,7 +40,11 @@ bothEngines('residents import: good file, then the same file again changes nothi
   assert.equal(aram.last_name_latin, 'Hovhannisyan');
   assert.ok(aram.unit_id !== null && aram.address_id !== null);
   const keys = await tenant.selectFrom('search_keys').select('key').where('entity', '=', 'resident').where('entity_id', '=', aram.id).execute();
-  assert.ok(keys.length > 0);
+  const expected = residentKeys(aram);
+  assert.deepEqual(keys.map((k) => k.key).sort(), [...expected].sort());
+  assert.equal(aram.search_key, expected.join(' '));
+  const registered = await tenant.selectFrom('resident_events').select(['kind', 'reason', 'on_date']).where('resident_id', '=', aram.id).execute();
+  assert.deepEqual(registered.map((e) => [e.kind, e.reason]), [['registered', 'import']]);
   const ani = await tenant.selectFrom('residents').select(['birth_date', 'address_id']).where('public_service_number', '=', '9000000002').executeTakeFirstOrThrow();
   assert.equal(ani.birth_date, '1992-11-03');
   assert.equal(ani.address_id, aram.address_id);
@@ -140,11 +145,19 @@ test('residents import: 100,000 rows [sqlite]', async (t) => {
   const tenant = new TenantDb(services.db.kysely, await sisian(services));
   const countResidents = async () => Number((await tenant.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const before = await countResidents();
+  const lastId = (await tenant.selectFrom('residents').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0;
   const started = performance.now();
   const r = await importFile(services, 'residents', Buffer.from(lines.join('\n')));
   const seconds = (performance.now() - started) / 1000;
   t.diagnostic(`100,000 residents in ${seconds.toFixed(1)} s (${Math.round(100_000 / seconds)} rows/s)`);
   assert.deepEqual([r.imported, r.unchanged, r.rejected], [100_000, 0, 0]);
   assert.equal(await countResidents(), before + 100_000);
+  const events = await tenant.selectFrom('resident_events').innerJoin('residents', 'residents.id', 'resident_events.resident_id')
+    .select((eb) => eb.fn.countAll<number>().as('n')).where('resident_events.kind', '=', 'registered').where('residents.id', '>', lastId).executeTakeFirstOrThrow();
+  assert.equal(Number(events.n), 100_000);
+  const keys = await tenant.selectFrom('search_keys').innerJoin('residents', 'residents.id', 'search_keys.entity_id')
+    .select((eb) => eb.fn.countAll<number>().as('n')).where('search_keys.entity', '=', 'resident').where('residents.id', '>', lastId).executeTakeFirstOrThrow();
+  assert.ok(Number(keys.n) >= 200_000);
+  assert.equal(services.db.sqlite!.pragma('wal_autocheckpoint', { simple: true }), 1000);
   assert.ok(seconds < 60);
 });

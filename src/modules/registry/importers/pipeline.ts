@@ -7,10 +7,12 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { TenantDb } from '../../../platform/db/tenant.ts';
+import { sqliteHandleOf } from '../../../platform/db/connect.ts';
 import { appendAudit, type AuditActor } from '../../../platform/audit/audit.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { readSource, requireColumns, type SourceTable } from './read.ts';
 import { Gazetteer } from './gazetteer.ts';
+import { SqliteWriter, deferCheckpoints } from './sqlite.ts';
 import { IMPORTERS } from './registers.ts';
 import { err, type Importer, type Register, type RowError, type Valid } from './types.ts';
 export { IMPORTERS };
@@ -117,6 +119,8 @@ function batches(importer: Importer<unknown>, rows: Valid<unknown>[]): Valid<unk
 
 export async function runImport(o: ImportOptions): Promise<ImportResult> {
   const tenant = new TenantDb(o.db, o.communityId);
+  const handle = sqliteHandleOf(o.db);
+  const sqlite = handle ? new SqliteWriter(handle, o.communityId) : undefined;
   const importer = IMPORTERS[o.register]();
   const checked = await checkFile(tenant, importer, o.file);
   const errors = [...checked.errors];
@@ -133,19 +137,24 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
   let done = errors.length;
   const total = checked.table.rows.length;
   o.onProgress?.(done, total);
-  for (const batch of batches(importer, checked.valid)) {
-    await tenant.transaction(async (tx, raw) => {
-      const r = await importer.write({ tx, raw, gazetteer: checked.gazetteer, actorUserId: o.actor.userId, now }, batch);
-      imported += r.imported;
-      unchanged += r.unchanged;
-      errors.push(...r.rejected);
-      await appendAudit(raw, o.actor, {
-        communityId: o.communityId, action: 'registry.import', entityType: 'import_run', entityId: run.id,
-        after: { register: o.register, rows: r.imported + r.unchanged },
+  const restoreCheckpoints = handle ? deferCheckpoints(handle) : undefined;
+  try {
+    for (const batch of batches(importer, checked.valid)) {
+      await tenant.transaction(async (tx, raw) => {
+        const r = await importer.write({ tx, raw, gazetteer: checked.gazetteer, actorUserId: o.actor.userId, now, sqlite }, batch);
+        imported += r.imported;
+        unchanged += r.unchanged;
+        errors.push(...r.rejected);
+        await appendAudit(raw, o.actor, {
+          communityId: o.communityId, action: 'registry.import', entityType: 'import_run', entityId: run.id,
+          after: { register: o.register, rows: r.imported + r.unchanged },
+        });
       });
-    });
-    done += batch.length;
-    o.onProgress?.(done, total);
+      done += batch.length;
+      o.onProgress?.(done, total);
+    }
+  } finally {
+    restoreCheckpoints?.();
   }
   errors.sort((a, b) => a.line - b.line);
   const rejectedLines = new Set(errors.map((e) => e.line)).size;

@@ -100,11 +100,16 @@ function toTable(records: string[][], lines: number[]): SourceTable {
   const rows: SourceRow[] = [];
   for (let i = 1; i < records.length; i++) {
     const rec = records[i]!;
-    if (rec.every((c) => !c || !c.trim())) continue;
     const cells: Record<string, string> = {};
-    columns.forEach((c, j) => {
-      cells[c] = (rec[j] ?? '').trim();
-    });
+    let empty = true;
+    for (let j = 0; j < columns.length; j++) {
+      const v = (rec[j] ?? '').trim();
+      if (v) empty = false;
+      cells[columns[j]!] = v;
+    }
+    // Cells beyond the header count too when telling an empty row.
+    for (let j = columns.length; empty && j < rec.length; j++) if (rec[j]?.trim()) empty = false;
+    if (empty) continue;
     rows.push({ line: lines[i] ?? i + 1, cells });
   }
   return { columns, rows };

@@ -6,6 +6,7 @@ import type { TenantDb } from '../../../platform/db/tenant.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 import type { SourceRow } from './read.ts';
 import type { Gazetteer } from './gazetteer.ts';
+import type { SqliteWriter } from './sqlite.ts';
 
 export const REGISTERS = ['residents', 'households', 'parcels', 'buildings', 'ownership', 'organizations'] as const;
 export type Register = (typeof REGISTERS)[number];
@@ -29,6 +30,8 @@ export interface WriteContext {
   gazetteer: Gazetteer;
   actorUserId: number | null;
   now: string;
+  /** SQLite only: prepared-statement writes on the connection running `raw` (sqlite.ts). */
+  sqlite?: SqliteWriter;
 }
 
 export interface Importer<R> {
