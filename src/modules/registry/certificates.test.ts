@@ -15,8 +15,9 @@ bothEngines('certificate data: residence and household composition, one query ea
   const address = await saveAddress(tenant, SYSTEM_ACTOR, null, addressForm.parse({ settlement_id: town, street_id: String(street), number: '12', postcode: '3301', lat: '39.52', lon: '46.03' }));
   await addUnit(tenant, SYSTEM_ACTOR, address, '3');
   const unit = (await tenant.selectFrom('address_units').select('id').where('address_id', '=', address).executeTakeFirstOrThrow()).id;
-  const at = { settlement_id: town, address_id: String(address), unit_id: String(unit) };
+  const at = { settlement_id: town, address_id: String(address), unit: '3' };
   const head = await makeResident(tenant, { last_name: 'Սարգսյան', first_name: 'Տիգրան', public_service_number: '1000000001', registered_on: '2010-04-01', ...at });
+  assert.equal((await tenant.selectFrom('residents').select('unit_id').where('id', '=', head).executeTakeFirstOrThrow()).unit_id, unit, 'apartment "3" resolved to its unit');
   await makeResident(tenant, { last_name: 'Սարգսյան', first_name: 'Մարիամ', sex: 'F', birth_date: '2012-01-02', public_service_number: '1000000002', ...at });
 
   const s = await signInAs(env.services, 'operator@sisian.example');

@@ -53,7 +53,8 @@ export const residentCreateForm = z.object({
   ...personFields,
   settlement_id: id,
   address_id: optId,
-  unit_id: optId,
+  /** The apartment number at the chosen address (not a row id); resolved to its unit on submit. */
+  unit: optText(20),
   registered_on: z.string().max(20, 'field.tooLong').optional().transform((v) => (v?.trim() ? v : null)).pipe(day.nullable()),
 });
 export type ResidentCreateInput = z.infer<typeof residentCreateForm>;
@@ -66,7 +67,7 @@ export const lifeEventForm = z.object({
   kind: z.enum(EVENT_KINDS, { error: 'field.required' }),
   on_date: z.string({ error: 'field.required' }).max(20, 'field.tooLong').pipe(day),
   address_id: optId,
-  unit_id: optId,
+  unit: optText(20),
   reason: optText(500),
 });
 export type LifeEventInput = z.infer<typeof lifeEventForm>;

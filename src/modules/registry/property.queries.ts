@@ -209,7 +209,7 @@ export async function historyOf(db: Executor, communityId: number, entityType: s
     .execute();
 }
 
-/** Addresses to choose from in forms: "Street 12 (Settlement)". */
+/** Addresses to choose from in forms: "Street 12 (Settlement)"; settlement and text ("Settlement, Street 12") for grouped lists. */
 export async function addressOptions(tenant: TenantDb, scope: SettlementScope) {
   let q = tenant
     .selectFrom('addresses')
@@ -218,5 +218,8 @@ export async function addressOptions(tenant: TenantDb, scope: SettlementScope) {
     .select(['addresses.id', 'addresses.number', 'streets.name_hy as street_hy', 'settlements.name_hy as settlement_hy']);
   if (scope) q = scope.length ? q.where('addresses.settlement_id', 'in', scope) : q.where(sql.lit(false));
   const rows = await q.orderBy('settlements.name_hy').orderBy('streets.name_hy').orderBy('addresses.number').limit(2000).execute();
-  return rows.map((r) => ({ value: String(r.id), label: `${r.street_hy ? `${r.street_hy} ` : ''}${r.number} (${r.settlement_hy})` }));
+  return rows.map((r) => {
+    const house = `${r.street_hy ? `${r.street_hy} ` : ''}${r.number}`;
+    return { value: String(r.id), label: `${house} (${r.settlement_hy})`, settlement: r.settlement_hy, text: `${r.settlement_hy}, ${house}` };
+  });
 }

@@ -130,6 +130,9 @@ const TEXTS = {
   'registry.population.error.coord': ['Կոորդինատը Հայաստանի սահմաններից դուրս է', 'The coordinate is outside Armenia', 'Координата за пределами Армении'],
   'registry.population.error.postcode': ['Փոստային ինդեքսը 4 թիվ է', 'A postcode is 4 digits', 'Почтовый индекс — 4 цифры'],
   'registry.population.error.street': ['Փողոցն այս բնակավայրում չէ', 'The street is not in this settlement', 'Улица не в этом населённом пункте'],
+  'registry.population.error.unit': ['Այս հասցեում այդ համարով բնակարան չկա', 'There is no apartment with this number at this address', 'По этому адресу нет квартиры с таким номером'],
+  'registry.population.error.unitNoAddress': ['Բնակարանի համարի հետ ընտրեք նաև հասցեն', 'Choose the address as well as the apartment number', 'Вместе с номером квартиры выберите адрес'],
+  'registry.population.field.unitHint': ['Բնակարանի համարը, օրինակ՝ 12։ Առանձնատան դեպքում թողեք դատարկ', 'The apartment number, e.g. 12. Leave empty for a house', 'Номер квартиры, например 12. Для частного дома оставьте пустым'],
   'registry.population.error.unitTaken': ['Այս համարով բնակարան արդեն կա', 'An apartment with this number exists', 'Квартира с таким номером уже есть'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 

@@ -27,6 +27,18 @@ export function residentsBase(tenant: TenantDb, scope: Scope) {
   return q;
 }
 
+/** Households joined with their settlement and address, within the scope. */
+export function householdsBase(tenant: TenantDb, scope: Scope) {
+  let q = tenant
+    .selectFrom('households')
+    .innerJoin('settlements', 'settlements.id', 'households.settlement_id')
+    .leftJoin('addresses', 'addresses.id', 'households.address_id')
+    .leftJoin('streets', 'streets.id', 'addresses.street_id')
+    .leftJoin('address_units', 'address_units.id', 'households.unit_id');
+  if (scope) q = q.where('households.settlement_id', 'in', scope.length ? scope : [-1]);
+  return q;
+}
+
 type Base = ReturnType<typeof residentsBase>;
 export type ResidentRow = Awaited<ReturnType<typeof findResident>> & object;
 
@@ -97,13 +109,13 @@ export async function settlementsOf(tenant: TenantDb, scope: Scope) {
   return q.execute();
 }
 
-/** An address of this community, with its settlement; a unit, if given, must be at it. */
-export async function checkAddress(tenant: TenantDb, addressId: number, unitId: number | null) {
-  const a = await tenant.selectFrom('addresses').select(['id', 'settlement_id']).where('id', '=', addressId).executeTakeFirst();
-  if (!a) return null;
-  if (unitId !== null) {
-    const u = await tenant.selectFrom('address_units').select('id').where('id', '=', unitId).where('address_id', '=', addressId).executeTakeFirst();
-    if (!u) return null;
-  }
-  return a;
+/** An address of this community, with its settlement. */
+export async function checkAddress(tenant: TenantDb, addressId: number) {
+  return (await tenant.selectFrom('addresses').select(['id', 'settlement_id']).where('id', '=', addressId).executeTakeFirst()) ?? null;
+}
+
+/** The unit (apartment) with this number at the address, if the gazetteer has it. */
+export async function findUnit(tenant: TenantDb, addressId: number, number: string): Promise<number | null> {
+  const u = await tenant.selectFrom('address_units').select('id').where('address_id', '=', addressId).where('number', '=', number).executeTakeFirst();
+  return u?.id ?? null;
 }

@@ -6,6 +6,7 @@ import { StaffLayout } from '../../platform/ui/staff-layout.tsx';
 import { Button, CsrfField, ErrorSummary, Select, SummaryList, Table, Tag, TextInput, Textarea, type FormState } from '../../platform/ui/components.tsx';
 import { EVENT_KINDS } from './population.schemas.ts';
 import type { ResidentRow } from './residents.queries.ts';
+import { AddressFields, type AddressChoice } from './residents.address-field.tsx';
 import { base, DoneNotice, fullName, PersonFields, relKey, residentAddress, sexKey, statusKey } from './residents.views.tsx';
 
 type Event = { id: number; kind: string; on_date: string; reason: string | null; created_at: string; details_json: string | null };
@@ -17,6 +18,8 @@ export interface ResidentRecordProps {
   events: Event[];
   members: Member[];
   canEdit: boolean;
+  /** The addresses the actor may choose for "moved within". */
+  addresses: AddressChoice[];
   done?: string | undefined;
   /** Which form came back with errors. */
   failed?: { which: 'edit' | 'event' | 'link' | 'household'; form: FormState };
@@ -28,7 +31,7 @@ function recordValues(r: ResidentRow): Record<string, string> {
   return out;
 }
 
-export function ResidentRecordPage({ ctx, r, events, members, canEdit, done, failed }: ResidentRecordProps) {
+export function ResidentRecordPage({ ctx, r, events, members, canEdit, addresses, done, failed }: ResidentRecordProps) {
   const { t } = ctx;
   const path = `${base(ctx)}/residents/${r.id}`;
   const name = fullName(r);
@@ -117,8 +120,7 @@ export function ResidentRecordPage({ ctx, r, events, members, canEdit, done, fai
                 <CsrfField token={ctx.csrfToken} />
                 <Select form={eventForm} name="kind" label={t('registry.population.record.eventKind')} options={EVENT_KINDS.map((k) => ({ value: k, label: t(`registry.population.event.${k}`) }))} placeholder={t('ui.choose')} required />
                 <TextInput form={eventForm} name="on_date" label={t('registry.population.record.eventDate')} hint={t('registry.population.field.dateHint')} width="m" required />
-                <TextInput form={eventForm} name="address_id" label={t('registry.population.record.newAddress')} width="s" inputMode="numeric" optional />
-                <TextInput form={eventForm} name="unit_id" label={t('registry.population.field.unit')} width="s" inputMode="numeric" optional />
+                <AddressFields ctx={ctx} form={eventForm} addresses={addresses} label={t('registry.population.record.newAddress')} />
                 <Textarea form={eventForm} name="reason" label={t('registry.population.field.reason')} optional />
                 <Button>{t('registry.population.record.save')}</Button>
               </form>

@@ -16,6 +16,7 @@ import {
 import { findResident, householdMembers, residentEvents, settlementsOf, type ResidentRow } from './residents.queries.ts';
 import { auditResidentSearch, auditResidentView, correctResident, createResident, linkCitizenAccount, recordLifeEvent, type RegistryActor } from './residents.service.ts';
 import { findResidents } from './people-search.ts';
+import { addressOptions } from './property.queries.ts';
 import { ResidentNewPage, ResidentsPage } from './residents.views.tsx';
 import { ResidentRecordPage, type ResidentRecordProps } from './residents.record.tsx';
 
@@ -52,8 +53,13 @@ export async function findPeople(ctx: Ctx, query: Pick<ResidentsQuery, 'q' | 'se
 
 async function renderRecord(ctx: Ctx, reply: FastifyReply, r: ResidentRow, extra: Pick<ResidentRecordProps, 'done' | 'failed'>, status = 200) {
   const tenant = ctx.tenant();
-  const [events, members] = await Promise.all([residentEvents(tenant, r.id), r.household_id !== null ? householdMembers(tenant, r.household_id) : []]);
-  return sendPage(reply, h(ResidentRecordPage, { ctx, r, events, members, canEdit: canDo(ctx, 'registry.people_edit'), ...extra }), status);
+  const canEdit = canDo(ctx, 'registry.people_edit');
+  const [events, members, addresses] = await Promise.all([
+    residentEvents(tenant, r.id),
+    r.household_id !== null ? householdMembers(tenant, r.household_id) : [],
+    canEdit ? addressOptions(tenant, ctx.actor?.settlementIds ?? null) : [],
+  ]);
+  return sendPage(reply, h(ResidentRecordPage, { ctx, r, events, members, canEdit, addresses, ...extra }), status);
 }
 
 /** A form on the record page: on success redirect with a notice, on bad input re-render that form. */
@@ -109,8 +115,9 @@ export const residentsRoutes = [
     kind: 'page',
     schema: { params: slugOnly },
     handler: async (req, reply) => {
-      const settlements = await settlementsOf(req.ctx.tenant(), req.ctx.actor?.settlementIds ?? null);
-      return sendPage(reply, h(ResidentNewPage, { ctx: req.ctx, settlements, form: { t: req.ctx.t } }));
+      const scope = req.ctx.actor?.settlementIds ?? null;
+      const [settlements, addresses] = await Promise.all([settlementsOf(req.ctx.tenant(), scope), addressOptions(req.ctx.tenant(), scope)]);
+      return sendPage(reply, h(ResidentNewPage, { ctx: req.ctx, settlements, addresses, form: { t: req.ctx.t } }));
     },
   }),
   route({
@@ -131,8 +138,9 @@ export const residentsRoutes = [
           errors = fieldErrorsOf(err);
         }
       } else errors = parsed.errors;
-      const settlements = await settlementsOf(ctx.tenant(), ctx.actor?.settlementIds ?? null);
-      return sendPage(reply, h(ResidentNewPage, { ctx, settlements, form: { t: ctx.t, errors, values: valuesOf(req.body) } }), 400);
+      const scope = ctx.actor?.settlementIds ?? null;
+      const [settlements, addresses] = await Promise.all([settlementsOf(ctx.tenant(), scope), addressOptions(ctx.tenant(), scope)]);
+      return sendPage(reply, h(ResidentNewPage, { ctx, settlements, addresses, form: { t: ctx.t, errors, values: valuesOf(req.body) } }), 400);
     },
   }),
   route({

@@ -9,7 +9,7 @@ import { todayInYerevan } from '../../platform/i18n/index.ts';
 import { romanizeArmenian } from '../../platform/search/romanize.ts';
 import { replaceSearchKeys, residentKeys } from './search-keys.ts';
 import type { LifeEventInput, ResidentCreateInput, ResidentEditInput } from './population.schemas.ts';
-import { checkAddress, findByPsn, findResident, type Scope } from './residents.queries.ts';
+import { checkAddress, findByPsn, findResident, findUnit, type Scope } from './residents.queries.ts';
 
 export interface RegistryActor {
   audit: AuditActor;
@@ -55,22 +55,35 @@ async function uniquePsn(tenant: TenantDb, psn: string | null, self: number | nu
   if (other && other.id !== self) throw badRequest({ public_service_number: 'registry.population.error.psnTaken' });
 }
 
+/**
+ * The apartment number typed at the desk, resolved to the gazetteer's unit at the address.
+ * An unknown number is a field error: apartments are added on the gazetteer's address page, not here.
+ */
+async function unitAt(tenant: TenantDb, addressId: number, number: string | null): Promise<number | null> {
+  if (number === null) return null;
+  const unitId = await findUnit(tenant, addressId, number);
+  if (unitId === null) throw badRequest({ unit: 'registry.population.error.unit' });
+  return unitId;
+}
+
 /** Registers someone in: the record, the "registered" life event and the search keys. */
 export async function createResident(tenant: TenantDb, actor: RegistryActor, input: ResidentCreateInput): Promise<number> {
   return tenant.transaction(async (scoped, tx) => {
     const settlement = await scoped.selectFrom('settlements').select('id').where('id', '=', input.settlement_id).executeTakeFirst();
     if (!settlement || !inScope(actor.scope, settlement.id)) throw badRequest({ settlement_id: 'field.invalid' });
+    let unitId: number | null = null;
     if (input.address_id !== null) {
-      const a = await checkAddress(scoped, input.address_id, input.unit_id);
+      const a = await checkAddress(scoped, input.address_id);
       if (!a || a.settlement_id !== input.settlement_id) throw badRequest({ address_id: 'registry.population.error.address' });
-    } else if (input.unit_id !== null) throw badRequest({ unit_id: 'registry.population.error.address' });
+      unitId = await unitAt(scoped, a.id, input.unit);
+    } else if (input.unit !== null) throw badRequest({ address_id: 'registry.population.error.unitNoAddress' });
     await uniquePsn(scoped, input.public_service_number, null);
     const now = new Date().toISOString();
     const row = {
       ...personRow(input),
       settlement_id: input.settlement_id,
       address_id: input.address_id,
-      unit_id: input.unit_id,
+      unit_id: unitId,
       household_id: null,
       relationship: null,
       status: 'registered' as const,
@@ -82,7 +95,7 @@ export async function createResident(tenant: TenantDb, actor: RegistryActor, inp
     await scoped
       .insertInto('resident_events', {
         resident_id: id, kind: 'registered', on_date: onDate, reason: null, actor_user_id: actor.userId, created_at: now,
-        details_json: JSON.stringify({ settlementId: input.settlement_id, addressId: input.address_id, unitId: input.unit_id }),
+        details_json: JSON.stringify({ settlementId: input.settlement_id, addressId: input.address_id, unitId }),
       })
       .execute();
     await replaceSearchKeys(scoped, 'resident', id, residentKeys(row));
@@ -131,9 +144,9 @@ export async function recordLifeEvent(tenant: TenantDb, actor: RegistryActor, id
     let change: Record<string, unknown>;
     if (input.kind === 'moved_within') {
       if (input.address_id === null) throw badRequest({ address_id: 'field.required' });
-      const a = await checkAddress(scoped, input.address_id, input.unit_id);
+      const a = await checkAddress(scoped, input.address_id);
       if (!a || !inScope(actor.scope, a.settlement_id)) throw badRequest({ address_id: 'registry.population.error.address' });
-      change = { settlement_id: a.settlement_id, address_id: a.id, unit_id: input.unit_id };
+      change = { settlement_id: a.settlement_id, address_id: a.id, unit_id: await unitAt(scoped, a.id, input.unit) };
     } else {
       change = { status: input.kind === 'died' ? 'deceased' : 'moved_out' };
     }

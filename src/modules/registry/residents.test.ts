@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { bothEngines, setup, type TestEnv } from '../../../test/helpers.ts';
 import { signInAs } from '../../../test/session.ts';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
+import { addressForm, streetForm } from './population.schemas.ts';
+import { addUnit, createStreet, saveAddress } from './addresses.service.ts';
 import { makeResident, settlementId, tenantOf } from './residents.test-helpers.ts';
 
 async function get(env: TestEnv, email: string, url: string) {
@@ -99,4 +102,40 @@ bothEngines('portal: a linked citizen sees which staff viewed their record and w
   const audit = await env.services.db.kysely.selectFrom('audit_events').select(['action']).where('entity_type', '=', 'resident').where('entity_id', '=', String(id)).orderBy('id').execute();
   assert.deepEqual(audit.map((a) => a.action), ['resident.create', 'resident.link_account', 'resident.view']);
   assert.equal((await env.app.inject({ method: 'GET', url: '/account/record-views' })).statusCode, 303, 'anonymous visitors sign in first');
+});
+
+bothEngines('residents: the address is chosen by name and the apartment by its number; an unknown apartment writes nothing', async (t, engine) => {
+  const env = await setup(t, engine);
+  const sisian = await tenantOf(env.services, 'sisian');
+  const town = String(await settlementId(sisian, 'Sisian'));
+  const street = await createStreet(sisian, SYSTEM_ACTOR, streetForm.parse({ settlement_id: town, name_hy: 'Փորձնական' }));
+  const address = await saveAddress(sisian, SYSTEM_ACTOR, null, addressForm.parse({ settlement_id: town, street_id: String(street), number: '7', postcode: '', lat: '', lon: '' }));
+  await addUnit(sisian, SYSTEM_ACTOR, address, '4');
+  const form = await get(env, 'operator@sisian.example', '/sisian/staff/registry/residents/new');
+  assert.match(form.body, /<optgroup label="[^"]+">/);
+  assert.match(form.body, new RegExp(`<option value="${address}">[^<]+, Փորձնական 7</option>`));
+  assert.match(form.body, /name="unit"/);
+
+  const good = { last_name: 'Մկրտչյան', first_name: 'Նարեկ', birth_date: '1990-02-03', sex: 'M', settlement_id: town, address_id: String(address) };
+  const before = [await count(env, 'residents'), await count(env, 'resident_events'), await count(env, 'audit_events')];
+  const bad = await post(env, 'operator@sisian.example', '/sisian/staff/registry/residents', { ...good, unit: '99' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /error-summary/);
+  assert.match(bad.body, /href="#field-unit"/);
+  assert.match(bad.body, new RegExp(`<option value="${address}" selected>`), 'the chosen address is kept');
+  assert.match(bad.body, /name="unit"[^>]*value="99"|value="99"[^>]*name="unit"/, 'the typed apartment is kept');
+  assert.deepEqual([await count(env, 'residents'), await count(env, 'resident_events'), await count(env, 'audit_events')], before, 'nothing written');
+
+  const created = await post(env, 'operator@sisian.example', '/sisian/staff/registry/residents', { ...good, unit: '4' });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 500));
+  const id = Number(/residents\/(\d+)/.exec(created.headers.location as string)![1]);
+  const unitId = (await sisian.selectFrom('address_units').select('id').where('address_id', '=', address).where('number', '=', '4').executeTakeFirstOrThrow()).id;
+  assert.equal((await sisian.selectFrom('residents').select('unit_id').where('id', '=', id).executeTakeFirstOrThrow()).unit_id, unitId);
+
+  const moved = { kind: 'moved_within', on_date: '2024-01-10', address_id: String(address) };
+  const events = await count(env, 'resident_events');
+  assert.equal((await post(env, 'operator@sisian.example', `/sisian/staff/registry/residents/${id}/events`, { ...moved, unit: '5' })).statusCode, 400);
+  assert.equal(await count(env, 'resident_events'), events, 'nothing written');
+  assert.equal((await post(env, 'operator@sisian.example', `/sisian/staff/registry/residents/${id}/events`, { ...moved, unit: '' })).statusCode, 303);
+  assert.equal((await sisian.selectFrom('residents').select('unit_id').where('id', '=', id).executeTakeFirstOrThrow()).unit_id, null);
 });

@@ -7,6 +7,7 @@ import {
 } from '../../platform/ui/components.tsx';
 import { RELATIONSHIPS, SEXES, STATUSES, type ResidentsQuery } from './population.schemas.ts';
 import type { ResidentRow } from './residents.queries.ts';
+import { AddressFields, type AddressChoice } from './residents.address-field.tsx';
 
 export const base = (ctx: Ctx) => `/${ctx.requireCommunity().slug}/staff/registry`;
 export type Settlement = { id: number; name_hy: string; name_en: string; name_ru: string };
@@ -122,7 +123,7 @@ export function PersonFields({ ctx, form }: { ctx: Ctx; form: FormState }) {
   );
 }
 
-export function ResidentNewPage({ ctx, settlements, form }: { ctx: Ctx; settlements: Settlement[]; form: FormState }) {
+export function ResidentNewPage({ ctx, settlements, addresses, form }: { ctx: Ctx; settlements: Settlement[]; addresses: AddressChoice[]; form: FormState }) {
   const { t } = ctx;
   const path = `${base(ctx)}/residents`;
   return (
@@ -133,8 +134,7 @@ export function ResidentNewPage({ ctx, settlements, form }: { ctx: Ctx; settleme
         <CsrfField token={ctx.csrfToken} />
         <PersonFields ctx={ctx} form={form} />
         <Select form={form} name="settlement_id" label={t('registry.population.field.settlement')} options={settlementOptions(ctx, settlements)} placeholder={t('ui.choose')} required />
-        <TextInput form={form} name="address_id" label={t('registry.population.field.address')} width="s" inputMode="numeric" optional />
-        <TextInput form={form} name="unit_id" label={t('registry.population.field.unit')} width="s" inputMode="numeric" optional />
+        <AddressFields ctx={ctx} form={form} addresses={addresses} />
         <TextInput form={form} name="registered_on" label={t('registry.population.field.registeredOn')} hint={t('registry.population.field.registeredOnHint')} width="m" optional />
         <Button>{t('registry.population.record.save')}</Button>
       </form>
