@@ -1,10 +1,9 @@
 // `mmis community create|list`: adding a community from the command line, for the
 // national administrator's scripts. Validation errors are printed per field (exit 2).
 import fs from 'node:fs';
-import os from 'node:os';
 import type { Command } from 'commander';
 import type { Services } from '../platform/http/services.ts';
-import type { AuditActor } from '../platform/audit/audit.ts';
+import { cliActor, consoleOutput, type CliOutput } from './cli-support.ts';
 import { AppError, type FieldErrors } from '../platform/http/errors.ts';
 import { translator } from '../platform/i18n/index.ts';
 import { communityInput } from '../modules/communities/communities.schemas.ts';
@@ -23,22 +22,7 @@ export interface CreateFlags {
   file?: string;
 }
 
-export interface CliOutput {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const console_: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
-
-function cliActor(): AuditActor {
-  let user = 'unknown';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    // Containers without a passwd entry: the label still says it came from the CLI.
-  }
-  return { userId: null, label: `cli:${user}`, ip: null, requestId: null };
-}
+export type { CliOutput } from './cli-support.ts';
 
 /** The raw input from --file or from the flags, before validation. */
 function rawInput(flags: CreateFlags): { raw: unknown; errors: FieldErrors } {
@@ -66,7 +50,7 @@ function rawInput(flags: CreateFlags): { raw: unknown; errors: FieldErrors } {
 }
 
 /** Creates a community; returns the process exit code (0 done, 2 invalid input). */
-export async function runCommunityCreate(services: Services, flags: CreateFlags, io: CliOutput = console_): Promise<number> {
+export async function runCommunityCreate(services: Services, flags: CreateFlags, io: CliOutput = consoleOutput): Promise<number> {
   const t = translator('en');
   const { raw, errors } = rawInput(flags);
   const parsed = communityInput.safeParse(raw ?? {});
@@ -87,7 +71,7 @@ export async function runCommunityCreate(services: Services, flags: CreateFlags,
   }
 }
 
-export async function runCommunityList(services: Services, io: CliOutput = console_): Promise<number> {
+export async function runCommunityList(services: Services, io: CliOutput = consoleOutput): Promise<number> {
   const rows = await listCommunitySlugs(services.db.kysely);
   const base = services.config.publicUrl.replace(/\/$/, '');
   for (const r of rows) io.out(`${r.slug.padEnd(24)} ${r.marz_id.padEnd(14)} ${r.name_en.padEnd(24)} ${base}/${r.slug}`);

@@ -2,40 +2,22 @@
 // from a CSV or XLSX file. Prints "imported N, unchanged M, rejected K" and the report's
 // path. Exit 0: nothing rejected; 3: some rows rejected; 2: the file cannot be used.
 import fs from 'node:fs';
-import os from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Services } from '../platform/http/services.ts';
-import type { AuditActor } from '../platform/audit/audit.ts';
+import { cliActor, consoleOutput, type CliOutput } from './cli-support.ts';
 import { unscoped } from '../platform/db/tenant.ts';
 import { translator } from '../platform/i18n/index.ts';
 import { FileUnusable } from '../modules/registry/importers/read.ts';
 import { runImport } from '../modules/registry/importers/pipeline.ts';
 import { REGISTERS, type Register } from '../modules/registry/importers/types.ts';
 
-export interface CliOutput {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const console_: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
-
-function cliActor(): AuditActor {
-  let user = 'unknown';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    // Containers without a passwd entry.
-  }
-  return { userId: null, label: `cli:${user}`, ip: null, requestId: null };
-}
-
 export interface ImportFlags {
   community?: string;
   report?: string;
 }
 
-export async function runImportCommand(services: Services, register: string, file: string, flags: ImportFlags, io: CliOutput = console_, progress = false): Promise<number> {
+export async function runImportCommand(services: Services, register: string, file: string, flags: ImportFlags, io: CliOutput = consoleOutput, progress = false): Promise<number> {
   const t = translator('en');
   if (!(REGISTERS as readonly string[]).includes(register)) {
     io.err(`unknown register "${register}"; one of: ${REGISTERS.join(', ')}`);
@@ -88,6 +70,6 @@ export function registerImportCommand(program: Command, open: () => Promise<Serv
     .requiredOption('--community <slug>', 'the community to import into')
     .option('--report <path>', 'where to write the CSV of rejected rows')
     .action(async (register: string, file: string, flags: ImportFlags) => {
-      process.exitCode = await runImportCommand(await open(), register, file, flags, console_, process.stderr.isTTY === true);
+      process.exitCode = await runImportCommand(await open(), register, file, flags, consoleOutput, process.stderr.isTTY === true);
     });
 }

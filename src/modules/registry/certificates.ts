@@ -2,6 +2,7 @@
 // composition: each one query (a join) over the population register and the gazetteer.
 import { sql } from 'kysely';
 import type { TenantDb } from '../../platform/db/tenant.ts';
+import { householdsBase, residentsBase } from './residents.queries.ts';
 
 export interface AddressParts {
   settlement: string;
@@ -17,12 +18,7 @@ export function addressText(a: AddressParts): string {
 }
 
 export async function residenceCertificateData(tenant: TenantDb, residentId: number) {
-  const r = await tenant
-    .selectFrom('residents')
-    .innerJoin('settlements', 'settlements.id', 'residents.settlement_id')
-    .leftJoin('addresses', 'addresses.id', 'residents.address_id')
-    .leftJoin('streets', 'streets.id', 'addresses.street_id')
-    .leftJoin('address_units', 'address_units.id', 'residents.unit_id')
+  const r = await residentsBase(tenant, null)
     .select([
       'residents.id', 'residents.last_name', 'residents.first_name', 'residents.patronymic', 'residents.last_name_latin',
       'residents.first_name_latin', 'residents.birth_date', 'residents.sex', 'residents.public_service_number', 'residents.status',
@@ -47,12 +43,7 @@ export async function residenceCertificateData(tenant: TenantDb, residentId: num
 
 /** The household of `householdId`, or of the resident `residentId`; registered members only. */
 export async function householdCompositionData(tenant: TenantDb, ref: { householdId: number } | { residentId: number }) {
-  let q = tenant
-    .selectFrom('households')
-    .innerJoin('settlements', 'settlements.id', 'households.settlement_id')
-    .leftJoin('addresses', 'addresses.id', 'households.address_id')
-    .leftJoin('streets', 'streets.id', 'addresses.street_id')
-    .leftJoin('address_units', 'address_units.id', 'households.unit_id')
+  let q = householdsBase(tenant, null)
     .innerJoin('residents as m', (j) => j.onRef('m.household_id', '=', 'households.id').onRef('m.community_id', '=', 'households.community_id').on('m.status', '=', 'registered'))
     .select([
       'households.id', 'settlements.name_hy as settlement', 'streets.name_hy as street', 'addresses.number', 'address_units.number as unit',

@@ -4,25 +4,19 @@ import type { TenantDb } from '../../platform/db/tenant.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { Relationship } from './registry.table.ts';
-import { findByPsn, findResident, householdMembers, type Scope } from './residents.queries.ts';
+import { findByPsn, findResident, householdMembers, householdsBase, type Scope } from './residents.queries.ts';
 import type { RegistryActor } from './residents.service.ts';
 
 export async function findHousehold(tenant: TenantDb, scope: Scope, id: number) {
-  let q = tenant
-    .selectFrom('households')
-    .innerJoin('settlements', 'settlements.id', 'households.settlement_id')
-    .leftJoin('addresses', 'addresses.id', 'households.address_id')
-    .leftJoin('streets', 'streets.id', 'addresses.street_id')
-    .leftJoin('address_units', 'address_units.id', 'households.unit_id')
+  const h = await householdsBase(tenant, scope)
     .select([
       'households.id', 'households.settlement_id', 'households.address_id', 'households.unit_id', 'households.created_at',
       'settlements.name_hy as settlement_hy', 'settlements.name_en as settlement_en', 'settlements.name_ru as settlement_ru',
       'addresses.number as address_number', 'streets.name_hy as street_hy', 'streets.name_en as street_en', 'streets.name_ru as street_ru',
       'address_units.number as unit_number',
     ])
-    .where('households.id', '=', id);
-  if (scope) q = q.where('households.settlement_id', 'in', scope.length ? scope : [-1]);
-  const h = await q.executeTakeFirst();
+    .where('households.id', '=', id)
+    .executeTakeFirst();
   if (!h) return null;
   return { ...h, members: await householdMembers(tenant, id) };
 }

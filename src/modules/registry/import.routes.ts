@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { h } from 'preact';
 import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import { route, slugParams, type RouteDef } from '../../platform/http/route.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Ctx } from '../../platform/http/context.ts';
@@ -10,6 +11,7 @@ import { parseForm } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/ui/render.ts';
 import type { FormState } from '../../platform/ui/components.tsx';
 import { FileUnusable } from './importers/read.ts';
+import type { Register } from './importers/types.ts';
 import { confirmForm, runParams, uploadForm } from './import.schemas.ts';
 import { confirmImport, findRun, loadUpload, previewImport, storeUpload } from './import.service.ts';
 import { PreviewPage, ResultPage, UploadPage } from './import.views.tsx';
@@ -27,6 +29,36 @@ function renderUpload(ctx: Ctx, reply: FastifyReply, form: Omit<FormState, 't'> 
   return sendPage(reply, h(UploadPage, { ctx, form: { t: ctx.t, ...form }, problem }), status);
 }
 
+/**
+ * A POSTed import form (upload, confirm): an invalid form, or a file that cannot be used,
+ * shows the upload page again with the errors (400).
+ */
+function importForm<S extends z.ZodType<{ register: Register }>>(
+  url: string,
+  form: S,
+  handle: (ctx: Ctx, reply: FastifyReply, data: z.infer<S>, slug: string) => Promise<unknown>,
+): RouteDef {
+  return route({
+    method: 'POST',
+    url,
+    access: ACCESS,
+    kind: 'form',
+    schema: { params: slugParams },
+    handler: async (req, reply) => {
+      const ctx = req.ctx;
+      const parsed = parseForm(form, req.body);
+      if (!parsed.ok) return renderUpload(ctx, reply, { errors: parsed.errors, values: valuesOf(req.body) });
+      try {
+        return await handle(ctx, reply, parsed.data, req.params.slug);
+      } catch (err) {
+        if (!(err instanceof FileUnusable)) throw err;
+        const values = { register: parsed.data.register };
+        return renderUpload(ctx, reply, { errors: { file: 'registry.import.file.unreadable' }, values }, ctx.t(err.messageKey, err.params));
+      }
+    },
+  });
+}
+
 export const importRoutes: RouteDef[] = [
   route({
     method: 'GET',
@@ -36,47 +68,16 @@ export const importRoutes: RouteDef[] = [
     schema: { params: slugParams },
     handler: async (req, reply) => renderUpload(req.ctx, reply, {}, undefined, 200),
   }),
-  route({
-    method: 'POST',
-    url: '/:slug/staff/registry/import',
-    access: ACCESS,
-    kind: 'form',
-    schema: { params: slugParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const parsed = parseForm(uploadForm, req.body);
-      if (!parsed.ok) return renderUpload(ctx, reply, { errors: parsed.errors, values: valuesOf(req.body) });
-      const { register, file } = parsed.data;
-      const sha256 = storeUpload(ctx, file.data);
-      try {
-        const preview = await previewImport(ctx, register, file.data);
-        return sendPage(reply, h(PreviewPage, { ctx, register, sha256, fileName: file.filename.slice(0, 255), preview }));
-      } catch (err) {
-        if (!(err instanceof FileUnusable)) throw err;
-        return renderUpload(ctx, reply, { errors: { file: 'registry.import.file.unreadable' }, values: { register } }, ctx.t(err.messageKey, err.params));
-      }
-    },
+  importForm('/:slug/staff/registry/import', uploadForm, async (ctx, reply, { register, file }) => {
+    const sha256 = storeUpload(ctx, file.data);
+    const preview = await previewImport(ctx, register, file.data);
+    return sendPage(reply, h(PreviewPage, { ctx, register, sha256, fileName: file.filename.slice(0, 255), preview }));
   }),
-  route({
-    method: 'POST',
-    url: '/:slug/staff/registry/import/confirm',
-    access: ACCESS,
-    kind: 'form',
-    schema: { params: slugParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const parsed = parseForm(confirmForm, req.body);
-      if (!parsed.ok) return renderUpload(ctx, reply, { errors: parsed.errors, values: valuesOf(req.body) });
-      const data = loadUpload(ctx, parsed.data.sha256);
-      if (!data) return renderUpload(ctx, reply, { errors: { file: 'registry.import.error.expired' }, values: { register: parsed.data.register } });
-      try {
-        const result = await confirmImport(ctx, parsed.data.register, data, parsed.data.file_name);
-        return reply.redirect(`/${req.params.slug}/staff/registry/import/runs/${result.runId}`, 303);
-      } catch (err) {
-        if (!(err instanceof FileUnusable)) throw err;
-        return renderUpload(ctx, reply, { errors: { file: 'registry.import.file.unreadable' }, values: { register: parsed.data.register } }, ctx.t(err.messageKey, err.params));
-      }
-    },
+  importForm('/:slug/staff/registry/import/confirm', confirmForm, async (ctx, reply, { register, sha256, file_name }, slug) => {
+    const data = loadUpload(ctx, sha256);
+    if (!data) return renderUpload(ctx, reply, { errors: { file: 'registry.import.error.expired' }, values: { register } });
+    const result = await confirmImport(ctx, register, data, file_name);
+    return reply.redirect(`/${slug}/staff/registry/import/runs/${result.runId}`, 303);
   }),
   route({
     method: 'GET',

@@ -2,15 +2,9 @@
 // or organizations — forms, importers, the demo — goes through these functions.
 import type { TenantDb } from '../../platform/db/tenant.ts';
 import { foldWords } from '../../platform/search/fold.ts';
+import type { ResidentsTable } from './registry.table.ts';
 
-export interface ResidentNames {
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
-  last_name_latin: string;
-  first_name_latin: string;
-  patronymic_latin: string | null;
-}
+export type ResidentNames = Pick<ResidentsTable, 'last_name' | 'first_name' | 'patronymic' | 'last_name_latin' | 'first_name_latin' | 'patronymic_latin'>;
 
 /** Folded words of every spelling of a resident's names (Armenian and Latin fold alike). */
 export function residentKeys(r: ResidentNames): string[] {
