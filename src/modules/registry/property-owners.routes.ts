@@ -1,7 +1,7 @@
 // The owner set of a parcel or structure, edited as a whole (…/owners).
 import { h } from 'preact';
 import type { FastifyReply } from 'fastify';
-import { route } from '../../platform/http/route.ts';
+import { route, type RouteDef } from '../../platform/http/route.ts';
 import { notFound, type FieldErrors } from '../../platform/http/errors.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { parseForm } from '../../platform/http/forms.ts';
@@ -13,6 +13,7 @@ import { replaceOwners } from './property.service.ts';
 import { OwnersFormPage } from './property-forms.views.tsx';
 import { auditResidentsShown } from './property.people-audit.ts';
 import { fieldErrorsOf, scopeOf, valuesOf } from './property.http.ts';
+import { idParamsOf, type IdParamsSchema, type ObjectKind } from './property-object.routes.ts';
 
 type ObjectType = 'parcel' | 'structure';
 
@@ -54,41 +55,34 @@ async function save(ctx: Ctx, reply: FastifyReply, slug: string, type: ObjectTyp
   return reply.redirect(`/${slug}/staff/registry/${type === 'parcel' ? 'parcels' : 'structures'}/${id}?done=owners`, 303);
 }
 
-export const ownerRoutes = [
-  route({
-    method: 'GET',
-    url: '/:slug/staff/registry/parcels/:parcelId/owners',
-    access: 'staff:registry.property_edit',
-    kind: 'page',
-    idParams: { parcelId: 'parcels' },
-    schema: { params: parcelParams },
-    handler: async (req, reply) => render(req.ctx, reply, 'parcel', req.params.parcelId, null),
-  }),
-  route({
-    method: 'POST',
-    url: '/:slug/staff/registry/parcels/:parcelId/owners',
-    access: 'staff:registry.property_edit',
-    kind: 'form',
-    idParams: { parcelId: 'parcels' },
-    schema: { params: parcelParams },
-    handler: async (req, reply) => save(req.ctx, reply, req.params.slug, 'parcel', req.params.parcelId, req.body),
-  }),
-  route({
-    method: 'GET',
-    url: '/:slug/staff/registry/structures/:structureId/owners',
-    access: 'staff:registry.property_edit',
-    kind: 'page',
-    idParams: { structureId: 'structures' },
-    schema: { params: structureParams },
-    handler: async (req, reply) => render(req.ctx, reply, 'structure', req.params.structureId, null),
-  }),
-  route({
-    method: 'POST',
-    url: '/:slug/staff/registry/structures/:structureId/owners',
-    access: 'staff:registry.property_edit',
-    kind: 'form',
-    idParams: { structureId: 'structures' },
-    schema: { params: structureParams },
-    handler: async (req, reply) => save(req.ctx, reply, req.params.slug, 'structure', req.params.structureId, req.body),
-  }),
-];
+/** The owners form of one kind of object: GET shows it, POST replaces the owner set. */
+function objectOwnerRoutes<I extends string>(type: ObjectType, idParam: I, params: IdParamsSchema<I>): RouteDef[] {
+  const kind: ObjectKind = type === 'parcel' ? 'parcels' : 'structures';
+  const url = `/:slug/staff/registry/${kind}/:${idParam}/owners`;
+  const idParams = { [idParam]: kind };
+  return [
+    route({
+      method: 'GET',
+      url,
+      access: 'staff:registry.property_edit',
+      kind: 'page',
+      idParams,
+      schema: { params },
+      handler: async (req, reply) => render(req.ctx, reply, type, idParamsOf<I>(req.params)[idParam], null),
+    }),
+    route({
+      method: 'POST',
+      url,
+      access: 'staff:registry.property_edit',
+      kind: 'form',
+      idParams,
+      schema: { params },
+      handler: async (req, reply) => {
+        const p = idParamsOf<I>(req.params);
+        return save(req.ctx, reply, p.slug, type, p[idParam], req.body);
+      },
+    }),
+  ];
+}
+
+export const ownerRoutes = [...objectOwnerRoutes('parcel', 'parcelId', parcelParams), ...objectOwnerRoutes('structure', 'structureId', structureParams)];
