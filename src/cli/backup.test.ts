@@ -137,4 +137,6 @@ test('restore refuses files that are not MMIS backups', async (t) => {
   fs.writeFileSync(file, zlib.gzipSync(`${JSON.stringify({ format: BACKUP_FORMAT, version: 1, createdAt: '', engine: 'sqlite', migrations: ['29990101_0000_future_thing'], tables: [] })}\n`));
   await assert.rejects(restoreFrom(target, file, { progress: false }), /newer version/);
   await assert.rejects(restoreFrom(target, path.join(path.dirname(file), 'missing.gz'), { progress: false }), /does not exist/);
+  fs.writeFileSync(file, 'plain text, not gzip\n');
+  await assert.rejects(restoreFrom(target, file, { progress: false }), /not a readable MMIS backup/);
 });

@@ -179,17 +179,37 @@ export async function backupTo(services: Services, file: string, opts: ProgressO
 }
 
 async function* readLines(file: string): AsyncGenerator<unknown> {
-  const input = fs.createReadStream(file).pipe(zlib.createGunzip());
-  const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  const source = fs.createReadStream(file);
+  const gunzip = zlib.createGunzip();
+  const rl = readline.createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
+  // readline does not pass on its input's errors: keep them, stop reading, report below.
+  let failure: Error | null = null;
+  const stop = (err: Error) => {
+    failure ??= err;
+    rl.close();
+  };
+  source.on('error', stop);
+  gunzip.on('error', stop);
   let n = 0;
-  for await (const line of rl) {
-    n++;
-    if (!line.trim()) continue;
-    try {
-      yield JSON.parse(line) as unknown;
-    } catch {
-      throw new RestoreRefused(`${file}: line ${n} is not JSON; the backup is damaged`);
+  try {
+    for await (const line of rl) {
+      n++;
+      if (!line.trim()) continue;
+      try {
+        yield JSON.parse(line) as unknown;
+      } catch {
+        throw new RestoreRefused(`${file}: line ${n} is not JSON; the backup is damaged`);
+      }
     }
+    if (failure) throw failure;
+  } catch (err) {
+    if (err instanceof RestoreRefused) throw err;
+    throw new RestoreRefused(`${file} is not a readable MMIS backup (${err instanceof Error ? err.message : String(err)})`);
+  } finally {
+    // Also when the caller stops early (a refused header): release the file at once.
+    rl.close();
+    source.destroy();
+    gunzip.destroy();
   }
 }
 
