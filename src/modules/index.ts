@@ -6,5 +6,6 @@ import { communitiesModule } from './communities/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { backofficeModule } from './backoffice/index.ts';
 import { registryModule } from './registry/index.ts';
+import { servicesModule } from './services/index.ts';
 
-export const MODULES: ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule];
+export const MODULES: ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule, servicesModule];

@@ -2,17 +2,27 @@
 // the audit log pages, and the operator's commands (audit verify, backup, restore).
 import type { ModuleManifest } from './http/module.ts';
 import { authMigrations } from './auth/migrations.ts';
+import { backgroundMigrations } from './jobs/migrations.ts';
 import { auditMigrations } from './audit/migrations.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { registerAuditCommands } from './audit/audit.cli.ts';
 import { opsRoutes } from './ops/ops.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { noticeRoutes } from './notify/notices.routes.ts';
 import { openapiRoutes } from './http/openapi.routes.ts';
 import { registerBackupCommands } from '../cli/backup.ts';
+import { COMMUNITY_ROLES } from './policy/roles.ts';
 
 export const platformManifest: ModuleManifest = {
   name: 'platform',
-  migrations: { ...authMigrations, ...auditMigrations },
-  routes: [...opsRoutes, ...openapiRoutes, ...auditRoutes],
+  migrations: { ...authMigrations, ...auditMigrations, ...backgroundMigrations },
+  routes: [...opsRoutes, ...openapiRoutes, ...auditRoutes, ...calendarRoutes, ...noticeRoutes],
+  permissions: [
+    // The national working-day calendar is one law for every community.
+    { name: 'calendar.edit', scope: 'national', roles: ['system_admin'] },
+    // Every staff member reads their own in-app notices.
+    { name: 'notices.view', scope: 'community', roles: COMMUNITY_ROLES },
+  ],
   nav: [{ area: 'backoffice', path: '/audit', label: 'audit.nav', access: 'staff:audit.view', order: 900 }],
   cli: (program, open) => {
     registerAuditCommands(program, open);

@@ -12,6 +12,14 @@ import type {
   OrganizationsTable, OwnershipsTable, ParcelsTable, ResidentEventsTable, ResidentsTable, StreetsTable,
   StructuresTable, SearchKeysTable,
 } from '../../modules/registry/registry.table.ts';
+import type {
+  CaseAttachmentsTable, CaseEventsTable, CasesTable, IssuedDocumentsTable, QueueTicketsTable, QueueWindowsTable,
+  SequenceCountersTable, ServiceDefinitionsTable, ServiceStatsTable, ServiceVersionsTable,
+} from '../../modules/services/services.table.ts';
+import type { CalendarDaysTable } from '../calendar/calendar.table.ts';
+import type { JobsTable } from '../jobs/jobs.table.ts';
+import type { NoticesTable, OutboxMessagesTable } from '../notify/notify.table.ts';
+import type { StoredFilesTable } from '../files/files.table.ts';
 
 export interface Database {
   users: UsersTable;
@@ -41,6 +49,21 @@ export interface Database {
   leases: LeasesTable;
   import_runs: ImportRunsTable;
   search_keys: SearchKeysTable;
+  calendar_days: CalendarDaysTable;
+  jobs: JobsTable;
+  outbox_messages: OutboxMessagesTable;
+  notices: NoticesTable;
+  stored_files: StoredFilesTable;
+  sequence_counters: SequenceCountersTable;
+  service_definitions: ServiceDefinitionsTable;
+  service_versions: ServiceVersionsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_attachments: CaseAttachmentsTable;
+  issued_documents: IssuedDocumentsTable;
+  queue_windows: QueueWindowsTable;
+  queue_tickets: QueueTicketsTable;
+  service_stats: ServiceStatsTable;
 }
 
 /** Tables that belong to one community; the tenant-scoped handle only reaches these. */

@@ -6,6 +6,7 @@ import type { RouteDef } from './route.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { Access } from '../policy/access.ts';
 import type { Services } from './services.ts';
+import type { JobHandler, Schedule } from '../jobs/types.ts';
 
 export interface NavEntry {
   /** Where: the community back office or the national console. */
@@ -23,6 +24,10 @@ export interface ModuleManifest {
   migrations?: MigrationSet;
   permissions?: PermissionDef[];
   nav?: NavEntry[];
+  /** Background job handlers by kind (`kind` is `module.what`). */
+  jobs?: Record<string, JobHandler>;
+  /** Jobs the runner enqueues on a timer. */
+  schedules?: Schedule[];
   /** Adds `mmis` sub-commands. `open` connects to the configured database on demand. */
   cli?: (program: Command, open: () => Promise<Services>) => void;
 }

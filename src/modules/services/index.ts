@@ -1,0 +1,35 @@
+// Services: the configurable catalogue, cases with their workflow and deadlines, the
+// Citizen Office front desk and its queue, the citizen portal, output documents and the
+// public performance page.
+import type { ModuleManifest } from '../../platform/http/module.ts';
+import type { RouteDef } from '../../platform/http/route.ts';
+import { servicesMigrations } from './migrations/index.ts';
+import { verifyRoutes } from './verify.routes.ts';
+import { queueRoutes } from './queue.routes.ts';
+import { catalogueRoutes } from './catalogue.routes.ts';
+import { caseRoutes } from './cases.routes.ts';
+import { deskRoutes } from './desk.routes.ts';
+import { portalRoutes } from './portal.routes.ts';
+import { performanceRoutes } from './performance.routes.ts';
+
+const CASE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;
+
+const routes: RouteDef[] = [...catalogueRoutes, ...caseRoutes, ...deskRoutes, ...portalRoutes, ...queueRoutes, ...verifyRoutes, ...performanceRoutes];
+
+export const servicesModule: ModuleManifest = {
+  name: 'services',
+  migrations: servicesMigrations,
+  routes,
+  permissions: [
+    { name: 'services.catalogue_manage', scope: 'community', roles: ['it_admin', 'chief_of_staff'] },
+    { name: 'services.cases_view', scope: 'community', roles: CASE_READERS },
+    // Taking workflow actions; the service's workflow then says which roles may take which action.
+    { name: 'services.cases_work', scope: 'community', roles: ['chief_of_staff', 'specialist', 'operator', 'settlement_head', 'head', 'deputy_head'] },
+    { name: 'services.desk', scope: 'community', roles: ['operator', 'settlement_head', 'chief_of_staff'] },
+    { name: 'services.queue_operate', scope: 'community', roles: ['operator', 'settlement_head', 'specialist'] },
+    { name: 'services.queue_manage', scope: 'community', roles: ['chief_of_staff', 'it_admin'] },
+    { name: 'services.office_stats', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff'] },
+    { name: 'services.documents_revoke', scope: 'community', roles: ['chief_of_staff', 'head'] },
+  ],
+  nav: [],
+};
