@@ -5,7 +5,9 @@
 //    a bare node process (this file). BENCH_DURATION (seconds, default 10) shortens it.
 // 2. Import of 100,000 residents against a bare INSERT (bench/registry-import.ts).
 // 3. Name search on a 3,000,000-resident register against a lookup by PSN (bench/registry-search.ts).
-// BENCH_ONLY=home,import,search picks some of them (printed only; results.json is left alone).
+// 4. Durable case submissions per second through the case engine against a bare INSERT (bench/services-submit.ts).
+// 5. The staff inbox with 100,000 cases, p95 per view against GET /healthz (bench/services-inbox.ts).
+// BENCH_ONLY=home,import,search,submit,inbox picks some of them (printed only; results.json is left alone).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -24,6 +26,8 @@ import { freePort } from '../test/ports.ts';
 import type { Figure } from './registry-common.ts';
 import { benchRegistryImport } from './registry-import.ts';
 import { benchRegistrySearch } from './registry-search.ts';
+import { benchServicesSubmit } from './services-submit.ts';
+import { benchServicesInbox } from './services-inbox.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -161,6 +165,8 @@ const BENCHMARKS: [string, () => Promise<Figure[]>][] = [
   ['home', benchHomePage],
   ['import', benchRegistryImport],
   ['search', benchRegistrySearch],
+  ['submit', benchServicesSubmit],
+  ['inbox', benchServicesInbox],
 ];
 
 async function main(): Promise<void> {

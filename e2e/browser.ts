@@ -7,6 +7,7 @@ import type { TestContext } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { setup } from '../test/helpers.ts';
+import type { Services } from '../src/platform/http/services.ts';
 
 export { DEMO_PASSWORD } from '../test/helpers.ts';
 
@@ -27,12 +28,14 @@ export function chromiumPath(): string {
 export interface Server {
   base: string;
   browser: Browser;
+  /** The server's services (database, config), for setting up and checking data in a journey. */
+  services: Services;
 }
 
 /** Starts the app on a free port and a headless Chromium; both stop when `t` ends. */
 export async function startServer(t: TestContext): Promise<Server> {
   const executablePath = chromiumPath();
-  const { app } = await setup(t, 'sqlite');
+  const { app, services } = await setup(t, 'sqlite');
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   assert.ok(address && typeof address === 'object');
@@ -42,7 +45,7 @@ export async function startServer(t: TestContext): Promise<Server> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   t.after(() => browser.close());
-  return { base: `http://127.0.0.1:${address.port}`, browser };
+  return { base: `http://127.0.0.1:${address.port}`, browser, services };
 }
 
 /** Contexts with JavaScript off: axe cannot run inside them (it is a script); their pages are the

@@ -23,6 +23,9 @@ import type { ModuleManifest } from './platform/http/module.ts';
 import type { RouteDef } from './platform/http/route.ts';
 import { registerMetrics } from './platform/ops/metrics.ts';
 
+/** Routes that accept a file upload (multipart); any other route refuses one. */
+const UPLOAD_ROUTES = /^\/:slug\/(staff\/registry\/import|staff\/cases\/:caseId\/attachments|cases\/:caseId\/attachments)$/;
+
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 
@@ -66,13 +69,14 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  // File uploads: one file of at most 10 MB, accepted only by the register import form;
-  // fields land in req.body (so the CSRF check reads _csrf), the file as { filename, data }.
+  // File uploads: one file of at most 20 MB, accepted only by the routes listed in
+  // UPLOAD_ROUTES (the register import, case attachments); fields land in req.body (so the
+  // CSRF check reads _csrf), the file as { filename, data }. Each route checks its own limits.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 },
+    limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 },
     async onFile(part) {
-      if (!/^\/[^/]+\/staff\/registry\/import$/.test(this.routeOptions.url ?? '')) throw badRequest();
+      if (!UPLOAD_ROUTES.test(this.routeOptions.url ?? '')) throw badRequest();
       (part as unknown as { value: unknown }).value = { filename: part.filename, data: await part.toBuffer() };
     },
   });

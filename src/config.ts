@@ -35,6 +35,10 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default('MMIS <no-reply@localhost>'),
+  MMIS_WORKER: z.enum(['in-process', 'off'], { error: 'expected in-process or off' }).default('in-process'),
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'expected the http(s) address of the SMS gateway, such as https://sms.example.am/v1' }).optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  SMS_SENDER: z.string().regex(/^([A-Za-z0-9 ._-]{1,11}|\+?\d{3,15})$/, 'expected a sender name of at most 11 Latin letters or digits, or a phone number').default('MMIS'),
 });
 
 export type DatabaseTarget =
@@ -58,6 +62,10 @@ export interface Config {
   tileUrl: string | null;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | null;
   mailFrom: string;
+  /** Whether `mmis start` runs the background job runner in its own process (off: separate `mmis worker` processes do). */
+  worker: 'in-process' | 'off';
+  /** The SMS gateway (docs/operations.md "SMS gateway"); without a URL, SMS messages are written to the log. */
+  sms: { url: string | null; token: string | null; sender: string };
 }
 
 export class ConfigError extends Error {
@@ -105,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demoDef
         }
       : null,
     mailFrom: e.SMTP_FROM,
+    worker: e.MMIS_WORKER,
+    sms: { url: e.SMS_GATEWAY_URL?.replace(/\/$/, '') ?? null, token: e.SMS_GATEWAY_TOKEN ?? null, sender: e.SMS_SENDER },
   };
   return Object.freeze(config);
 }

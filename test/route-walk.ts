@@ -44,6 +44,8 @@ const PARAM = /:([A-Za-z0-9_]+)(\([^)]*\))?/g;
 export const OPAQUE_PARAMS: Record<string, Record<string, { value: string; why: string }>> = {
   '/password/reset/:token': { token: { value: 'not-a-live-reset-token', why: 'a secret from an email, not a row id' } },
   '/account/tokens/:id/revoke': { id: { value: '1', why: "an API token of the signed-in account (owner-scoped, not a community row)" } },
+  '/verify/:code': { code: { value: 'ZZZZZ-ZZZZZ', why: 'the verification code printed on a document (any community), not a row id' } },
+  '/api/v1/verify/:code': { code: { value: 'ZZZZZ-ZZZZZ', why: 'the verification code printed on a document (any community), not a row id' } },
 };
 
 export interface Walk {

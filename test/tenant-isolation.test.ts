@@ -7,6 +7,7 @@ import { bothEngines, setup } from './helpers.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { TenantDb, TenantScopeError } from '../src/platform/db/tenant.ts';
 import { appendAudit } from '../src/platform/audit/audit.ts';
+import { addNotice } from '../src/platform/notify/notices.ts';
 import type { Services } from '../src/platform/http/services.ts';
 import {
   classifyRoutes, unclassified, firstChoices, call, communityId, ensureSession, fillUrl, makeSuperStaff, markersOf, rowIdIn, rowsOf, sessionCaller,
@@ -19,6 +20,10 @@ const MAKE_ROW: Record<string, (services: Services, community: number) => Promis
     await services.db.kysely.transaction().execute((tx) =>
       appendAudit(tx, { userId: null, label: 'isolation test', ip: null, requestId: null }, { communityId: community, action: 'test.row', entityType: 'test' }),
     );
+  },
+  notices: async (services, community) => {
+    const holder = await services.db.kysely.selectFrom('role_assignments').select('user_id').where('community_id', '=', community).orderBy('id').executeTakeFirstOrThrow();
+    await addNotice(new TenantDb(services.db.kysely, community), { userId: holder.user_id, key: 'notify.notices.title', link: null });
   },
 };
 

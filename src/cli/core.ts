@@ -6,6 +6,7 @@ import { MODULES } from '../modules/index.ts';
 import { buildApp } from '../app.ts';
 import { spawnSync } from 'node:child_process';
 import { demoSignIns, isEmpty, seedDemo } from '../demo/seed.ts';
+import { startBackgroundWork, type BackgroundWork } from './worker.ts';
 
 /**
  * Seeds the demo with `mmis seed demo` in a child process: the tens of thousands of rows
@@ -35,6 +36,7 @@ export function registerCoreCommands(program: Command, open: (o?: { demoDefault?
         seedInChildProcess();
       }
       const app = await buildApp(services);
+      let background: BackgroundWork | null = null;
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
@@ -43,12 +45,15 @@ export function registerCoreCommands(program: Command, open: (o?: { demoDefault?
         const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
         await app.close();
+        await background?.stop();
         await services.close();
         process.exit(0);
       };
       process.on('SIGTERM', () => void shutdown('SIGTERM'));
       process.on('SIGINT', () => void shutdown('SIGINT'));
       await app.listen({ port: config.port, host: config.host });
+      // Jobs, the outbox and schedules (unless MMIS_WORKER=off: separate `mmis worker` processes).
+      background = await startBackgroundWork(services);
       if (config.demo) console.log(demoSignIns(services));
       console.log(`MMIS is serving ${config.publicUrl}`);
     });

@@ -29,7 +29,7 @@ export const REGISTRY_DEMO: Record<string, CommunityDemo> = {
 type Row<T extends TenantTable> = Omit<Insertable<Database[T]>, 'community_id'>;
 
 /** Multi-row inserts in chunks that stay under both engines' bound-parameter limits; returns the new ids in order. */
-async function insertAll<T extends TenantTable>(tenant: TenantDb, table: T, rows: Row<T>[], ids = true): Promise<number[]> {
+export async function insertAll<T extends TenantTable>(tenant: TenantDb, table: T, rows: Row<T>[], ids = true): Promise<number[]> {
   if (!rows.length) return [];
   // Moderate chunks: SQLite keeps prepared statements by text (platform/db/connect.ts), so
   // huge one-off statements would stay in memory for the life of the process.

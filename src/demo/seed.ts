@@ -6,6 +6,8 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { SYSTEM_ACTOR, appendAudit } from '../platform/audit/audit.ts';
 import { unscoped } from '../platform/db/tenant.ts';
 import { seedRegistryDemo } from './registry-demo.ts';
+import { installTemplates } from '../modules/services/catalogue.ts';
+import { seedQueueDemo } from './queue-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -24,6 +26,8 @@ export async function seedDemo(services: Services): Promise<void> {
   const communities = new Map<string, number>();
   for (const c of DEMO_COMMUNITIES) communities.set(c.slug, (await createCommunity(db, actor, c)).id);
   await seedRegistryDemo(db, actor, communities);
+  // Every demo community offers the shipped service catalogue.
+  for (const id of communities.values()) await db.transaction().execute((tx) => installTemplates(tx, actor, id));
 
   const passwordHash = await hashPassword(demoPassword(services));
   const now = new Date().toISOString();
@@ -58,6 +62,8 @@ export async function seedDemo(services: Services): Promise<void> {
         .execute();
     }
   });
+  // After the staff: the queue's past tickets name the operators who served them.
+  await seedQueueDemo(db, actor, communities);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

@@ -3,6 +3,9 @@
 import type { ModuleManifest } from './http/module.ts';
 import { authMigrations } from './auth/migrations.ts';
 import { backgroundMigrations } from './jobs/migrations.ts';
+import { jobsKindIndexMigrations } from './jobs/migrations-2.ts';
+import { platformJobs, platformSchedules } from './jobs/platform-jobs.ts';
+import { registerWorkerCommands } from '../cli/worker.ts';
 import { auditMigrations } from './audit/migrations.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { registerAuditCommands } from './audit/audit.cli.ts';
@@ -15,7 +18,9 @@ import { COMMUNITY_ROLES } from './policy/roles.ts';
 
 export const platformManifest: ModuleManifest = {
   name: 'platform',
-  migrations: { ...authMigrations, ...auditMigrations, ...backgroundMigrations },
+  migrations: { ...authMigrations, ...auditMigrations, ...backgroundMigrations, ...jobsKindIndexMigrations },
+  jobs: platformJobs,
+  schedules: platformSchedules,
   routes: [...opsRoutes, ...openapiRoutes, ...auditRoutes, ...calendarRoutes, ...noticeRoutes],
   permissions: [
     // The national working-day calendar is one law for every community.
@@ -23,9 +28,13 @@ export const platformManifest: ModuleManifest = {
     // Every staff member reads their own in-app notices.
     { name: 'notices.view', scope: 'community', roles: COMMUNITY_ROLES },
   ],
-  nav: [{ area: 'backoffice', path: '/audit', label: 'audit.nav', access: 'staff:audit.view', order: 900 }],
+  nav: [
+    { area: 'backoffice', path: '/audit', label: 'audit.nav', access: 'staff:audit.view', order: 900 },
+    { area: 'national', path: '/calendar', label: 'calendar.nav', access: 'national:calendar.edit', order: 50 },
+  ],
   cli: (program, open) => {
     registerAuditCommands(program, open);
     registerBackupCommands(program, open);
+    registerWorkerCommands(program, open);
   },
 };

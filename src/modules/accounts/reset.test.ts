@@ -1,56 +1,7 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { bothEngines, setup, DEMO_PASSWORD } from '../../../test/helpers.ts';
+import { bodyText, startSmtp } from '../../../test/smtp.ts';
 import { Browser } from './test-client.ts';
-
-/** A real SMTP server on loopback that hands every message it receives to the test. */
-async function startSmtp() {
-  const messages: { to: string[]; raw: string }[] = [];
-  const waiters: ((m: { to: string[]; raw: string }) => void)[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const msg = { to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') };
-        messages.push(msg);
-        waiters.shift()?.(msg);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    messages,
-    next: (timeoutMs = 10_000) =>
-      new Promise<{ to: string[]; raw: string }>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no mail arrived')), timeoutMs);
-        waiters.push((m) => {
-          clearTimeout(timer);
-          resolve(m);
-        });
-      }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** The message body, decoded from quoted-printable or base64 as nodemailer chose. */
-function bodyText(raw: string): string {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
 
 bothEngines('password reset by a link mailed through a real SMTP server', async (t, engine) => {
   const smtp = await startSmtp();

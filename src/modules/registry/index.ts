@@ -44,3 +44,9 @@ export const registryModule: ModuleManifest = {
   ],
   cli: registerImportCommand,
 };
+
+// What other modules may use: the services subsystem fills certificates from these and
+// finds an applicant by public service number.
+export { residenceCertificateData, householdCompositionData, addressText } from './certificates.ts';
+export { findByPsn } from './residents.queries.ts';
+export { publicServiceNumber, taxId, cadastralCode, parseDay } from './identifiers.ts';

@@ -11,6 +11,8 @@ import { caseRoutes } from './cases.routes.ts';
 import { deskRoutes } from './desk.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { performanceRoutes } from './performance.routes.ts';
+import { escalateOverdueCases } from './case-escalation.ts';
+import { registerServicesCommands } from '../../cli/services.ts';
 
 const CASE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;
 
@@ -31,5 +33,17 @@ export const servicesModule: ModuleManifest = {
     { name: 'services.office_stats', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff'] },
     { name: 'services.documents_revoke', scope: 'community', roles: ['chief_of_staff', 'head'] },
   ],
-  nav: [],
+  nav: [
+    { area: 'backoffice', path: '/services', label: 'services.catalogue.nav', access: 'staff:services.catalogue_manage', order: 150 },
+    { area: 'backoffice', path: '/queue', label: 'queue.staff.title', access: 'staff:services.queue_operate', order: 420 },
+    { area: 'backoffice', path: '/queue/windows', label: 'queue.windows.title', access: 'staff:services.queue_manage', order: 425 },
+    { area: 'backoffice', path: '/queue/stats', label: 'queue.stats.title', access: 'staff:services.office_stats', order: 430 },
+  ],
+  cli: registerServicesCommands,
+  jobs: {
+    'services.escalate': async (services) => {
+      await escalateOverdueCases(services);
+    },
+  },
+  schedules: [{ kind: 'services.escalate', everySeconds: 3600 }],
 };

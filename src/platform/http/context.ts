@@ -21,6 +21,8 @@ export class Ctx {
   actor: Actor | null = null;
   session: SessionInfo | null = null;
   community: CommunityRow | null = null;
+  /** The reader's unread in-app notices here, for the back-office header (loaded for staff pages only). */
+  unreadNotices: number | null = null;
   private csrf: string | null = null;
   /** Issues the visitor cookie the first time a page needs a token (set by hooks.ts). */
   issueVisitorToken: () => string = () => '';

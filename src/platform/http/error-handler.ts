@@ -21,6 +21,8 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
       const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
       const name = (issue?.path.map(String).join('.') || where || '_').trim();
       if (issue) Object.assign(fields, issuesToFields([{ ...issue, path: name.split('.') }]));
+      // fastify-type-provider-zod passes the zod message (not the issue): keep it when it is a message key.
+      else if (/^[a-z]+(\.[A-Za-z0-9_]+)+$/.test(v.message ?? '')) fields[name] ??= v.message as MessageKey;
       else fields[name] ??= 'field.invalid';
     }
     return new AppError(400, 'validation', 'error.validation', fields);

@@ -9,6 +9,7 @@ import { decide, type Access } from '../policy/access.ts';
 import { AppError, csrfFailed, forbidden, notFound } from './errors.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/index.ts';
 import { newSecret } from '../auth/tokens.ts';
+import { countUnreadNotices } from '../notify/notices.ts';
 
 export const LANG_COOKIE = 'mmis_lang';
 export const CSRF_COOKIE = 'mmis_csrf';
@@ -67,6 +68,10 @@ export function guard(services: Services, access: Access, opts: { csrfExempt?: b
       if (!community) throw notFound();
       ctx.community = community;
       if (ctx.actor) await loadCommunityRoles(db, ctx.actor, community.id);
+      // The back-office header shows the unread count; only pages render it.
+      if (ctx.actor?.communityRoles.length && req.routeOptions.config.kind === 'page') {
+        ctx.unreadNotices = await countUnreadNotices(db, community.id, ctx.actor.userId);
+      }
     }
 
     const decision = decide(access, ctx.actor, services.permissions);

@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import { connect, type Db } from '../db/connect.ts';
 import { PermissionRegistry } from '../policy/access.ts';
 import { createMailer, type Mailer } from '../notify/mailer.ts';
+import { createSmsGateway, type SmsGateway } from '../notify/sms.ts';
 import type { ModuleManifest } from './module.ts';
 import { CommunityCache, DomainMap } from './tenancy.ts';
 import { PageCache } from './page-cache.ts';
@@ -14,6 +15,8 @@ export interface Services {
   log: Logger;
   permissions: PermissionRegistry;
   mailer: Mailer;
+  /** Replaceable: the demo points it at the in-process stand-in gateway. */
+  sms: SmsGateway;
   domains: DomainMap;
   communities: CommunityCache;
   /** Public pages as anonymous visitors see them, for a few seconds. */
@@ -33,6 +36,7 @@ export function createServices(config: Config, modules: ModuleManifest[], opts: 
     log,
     permissions,
     mailer,
+    sms: createSmsGateway(config.sms, log),
     domains: new DomainMap(db),
     communities: new CommunityCache(db),
     pageCache: new PageCache(),

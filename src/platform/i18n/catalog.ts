@@ -14,10 +14,12 @@ import { registryImportMessages } from '../../modules/registry/registry-import.m
 import { registryDemographicsMessages } from '../../modules/registry/registry-demographics.messages.ts';
 import { calendarMessages } from '../calendar/calendar.messages.ts';
 import { notifyMessages } from '../notify/notify.messages.ts';
+import { filesMessages } from '../files/files.messages.ts';
 import { servicesDocumentsMessages } from '../../modules/services/documents.messages.ts';
 import { servicesQueueMessages } from '../../modules/services/queue.messages.ts';
 import { servicesCatalogueMessages } from '../../modules/services/catalogue.messages.ts';
 import { servicesCasesMessages } from '../../modules/services/cases.messages.ts';
+import { servicesCasePagesMessages } from '../../modules/services/case-pages.messages.ts';
 import { servicesPortalMessages } from '../../modules/services/portal.messages.ts';
 import { servicesPerformanceMessages } from '../../modules/services/performance.messages.ts';
 import type { Locale } from './define.ts';
@@ -26,8 +28,8 @@ const parts = [
   commonMessages, authMessages, auditMessages, uiMessages,
   communitiesMessages, accountsMessages, backofficeMessages,
   registryMessages, registryPopulationMessages, registryPropertyMessages, registryImportMessages, registryDemographicsMessages,
-  calendarMessages, notifyMessages,
-  servicesDocumentsMessages, servicesQueueMessages, servicesCatalogueMessages, servicesCasesMessages, servicesPortalMessages, servicesPerformanceMessages,
+  calendarMessages, notifyMessages, filesMessages,
+  servicesDocumentsMessages, servicesQueueMessages, servicesCatalogueMessages, servicesCasesMessages, servicesCasePagesMessages, servicesPortalMessages, servicesPerformanceMessages,
 ] as const;
 
 type Part = (typeof parts)[number];

@@ -11,6 +11,8 @@ export interface Mail {
 }
 
 export interface Mailer {
+  /** 'log' when SMTP is not configured: mail is written to the log, not sent. */
+  readonly transport: 'smtp' | 'log';
   send(mail: Mail): Promise<void>;
   close(): void;
 }
@@ -18,6 +20,7 @@ export interface Mailer {
 export function createMailer(config: Config, log: Logger): Mailer {
   if (!config.smtp) {
     return {
+      transport: 'log',
       async send(mail) {
         log.warn({ mail }, 'SMTP_HOST is not set: mail written to the log instead of sent');
       },
@@ -34,6 +37,7 @@ export function createMailer(config: Config, log: Logger): Mailer {
     tls: { rejectUnauthorized: false },
   });
   return {
+    transport: 'smtp',
     async send(mail) {
       await transport.sendMail({ from: s.from, to: mail.to, subject: mail.subject, text: mail.text });
     },

@@ -6,6 +6,7 @@ import type { Ctx } from '../http/context.ts';
 import { localized } from '../i18n/index.ts';
 import { Layout, type Crumb } from './layout.tsx';
 import { navLinks } from './nav.ts';
+import { withNoticesLink } from '../notify/notices.nav.ts';
 
 export function StaffLayout({ ctx, title, path, crumbs = [], children }: { ctx: Ctx; title: string; path: string; crumbs?: Crumb[]; children: ComponentChildren }) {
   const c = ctx.requireCommunity();
@@ -15,7 +16,7 @@ export function StaffLayout({ ctx, title, path, crumbs = [], children }: { ctx: 
     ...(path === base ? [{ label: ctx.t('nav.backOffice') }] : [{ href: base, label: ctx.t('nav.backOffice') }, ...crumbs]),
   ];
   return (
-    <Layout ctx={ctx} title={title} path={path} nav={navLinks(ctx, 'backoffice', path)} breadcrumbs={breadcrumbs}>
+    <Layout ctx={ctx} title={title} path={path} nav={withNoticesLink(ctx, navLinks(ctx, 'backoffice', path), path)} breadcrumbs={breadcrumbs}>
       {children}
     </Layout>
   );
