@@ -99,9 +99,11 @@ test('services journey: apply online → register → fix requested → approve 
   await visit(specialist.page, `/sisian/staff/cases/${caseId}`, 'the staff case page (specialist)');
   await click(specialist.page, /assign to me/i);
   await assertAccessible(specialist.page, 'the staff case page after assigning');
-  await specialist.page.getByRole('checkbox', { name: /where it will be presented/i }).check();
-  await specialist.page.getByLabel(/message/i).first().fill('Please name the school exactly.');
-  await click(specialist.page, /request more information/i);
+  const request = specialist.page.locator('form:has(input[name="action"][value="request_info"])');
+  await request.getByRole('checkbox', { name: /where it will be presented/i }).check();
+  await request.getByLabel(/what needs to be done/i).fill('Please name the school exactly.');
+  await Promise.all([specialist.page.waitForLoadState('load'), request.getByRole('button', { name: /request more information/i }).click()]);
+  await specialist.page.waitForLoadState('load');
   await assertAccessible(specialist.page, 'the staff case page after requesting information');
   assert.equal(await caseState(server, caseId), 'info_requested');
 

@@ -8,6 +8,9 @@ import type { CaseEventKind, CasesTable } from '../modules/services/services.tab
 import type { ServiceSpec } from '../modules/services/spec.ts';
 import type { FormValues } from '../modules/services/form-values.ts';
 import { yerevanDayOf } from '../modules/services/performance.service.ts';
+import { CLOCK_STOPPED } from '../modules/services/case-escalation.ts';
+import { deadlineAfterPause, decisionDeadline, stateDeadline } from '../modules/services/case-clock.ts';
+import type { Executor } from '../platform/db/tenant.ts';
 import type { Rng } from './registry-demo-data.ts';
 
 export type CaseColumns = Omit<Insertable<CasesTable>, 'community_id'>;
@@ -111,6 +114,8 @@ export class CasePlanner {
   constructor(
     private readonly cal: WorkingCalendar, private readonly rng: Rng, private readonly now: string, private readonly staff: DemoStaff,
     private readonly samples: { pdf: SampleFile; png: SampleFile },
+    /** For the engine's own deadline arithmetic (its calendar is cached: no query per case). */
+    private readonly db: Executor,
   ) {}
 
   /** A time in office hours on `day`, never before `after`. */
@@ -135,7 +140,7 @@ export class CasePlanner {
     return this.cal.addWorkingDays(from, span > 0 ? this.rng.int(0, span) : 0);
   }
 
-  plan(input: PlanInput): PlannedCase {
+  async plan(input: PlanInput): Promise<PlannedCase> {
     const { spec } = input.service;
     const a = input.applicant;
     const online = input.channel === 'online';
@@ -161,12 +166,12 @@ export class CasePlanner {
       if (!tl.record(ready, 'attachment', applicant, { body: filename, data: { document: d.key, size: file.size }, bump: false })) break;
       out.attachments.push({ document_key: d.key, sha256: file.sha256, filename, mime: file.mime, size: file.size, public: 1, uploaded_by_user_id: applicant.userId, uploaded_at: ready });
     }
-    this.live(tl, out, { ...input, start: ready }, applicant, desk);
-    this.finish(tl, spec);
+    await this.live(tl, out, { ...input, start: ready }, applicant, desk);
+    await this.finish(tl, spec);
     return out;
   }
 
-  private live(tl: Timeline, out: PlannedCase, input: PlanInput, applicant: DemoActor, desk: DemoActor): void {
+  private async live(tl: Timeline, out: PlannedCase, input: PlanInput, applicant: DemoActor, desk: DemoActor): Promise<void> {
     const { rng, cal } = this;
     const { spec } = input.service;
     const online = input.channel === 'online';
@@ -176,7 +181,7 @@ export class CasePlanner {
     if (input.fate === 'waiting') return;
     const regAt = online || (input.fate === 'normal' && rng.chance(0.2)) ? this.work(cal.addWorkingDays(yerevanDay(submitAt), rng.int(0, 1)), submitAt) : this.soon(submitAt, 1, 3);
     const regDay = yerevanDay(regAt);
-    const due = cal.due(regDay, spec.deadline);
+    const due = await decisionDeadline(this.db, regDay, spec.deadline);
     out.registration = tl.record(regAt, 'registered', desk, { to: 'registered', patch: { registered_at: regAt, due_date: due }, data: { action: 'register', due } });
     if (!out.registration) return;
     if (input.fee > 0) {
@@ -192,20 +197,22 @@ export class CasePlanner {
     const stepDays = () => rng.int(budget >= 8 ? 1 : 0, Math.max(1, Math.min(3, Math.floor(budget / 4))));
     let cursor = this.work(cal.addWorkingDays(regDay, rng.int(0, Math.min(2, Math.floor(budget / 3)))), regAt);
     if (!tl.record(cursor, 'assigned', this.staff.chief, { to: 'in_review', patch: { assignee_user_id: reviewer.userId, department }, data: { action: 'assign', assignee: reviewer.userId, department } })) return;
-    if (input.fate === 'awaitInfo' || rng.chance(0.15)) {
+    const today = input.fate === 'docToday';
+    if (input.fate === 'awaitInfo' || (!today && rng.chance(0.15))) {
       const asked = this.requestInfo(tl, cursor, reviewer, spec, stepDays());
       if (!asked || input.fate === 'awaitInfo') return;
       const answerAt = this.anyTime(plusDays(yerevanDay(asked), rng.int(1, 9)), asked);
       // The applicant's note comes a few minutes before the case resumes (never before the request).
       const noteAt = this.soon(answerAt, -10, -2);
       if (online) tl.record(noteAt > asked ? noteAt : answerAt, 'message', applicant, { body: rng.pick(ANSWERS), bump: false });
-      const moved = this.afterPause(String(tl.row.due_date), yerevanDay(asked), yerevanDay(answerAt), spec.deadline.unit);
+      const moved = await deadlineAfterPause(this.db, String(tl.row.due_date), yerevanDay(asked), yerevanDay(answerAt), spec.deadline.unit);
       if (!tl.record(answerAt, 'resumed', online ? applicant : desk, { to: 'in_review', patch: { paused_at: null, info_request: null, due_date: moved }, data: { action: 'resume', due: moved } })) return;
       cursor = answerAt;
     }
     if (input.fate === 'withdraw') return this.withdraw(tl, cursor, applicant);
     for (const step of spec.workflow.actions.filter((x) => x.kind === 'move')) {
-      cursor = this.work(cal.addWorkingDays(yerevanDay(cursor), stepDays()), cursor);
+      // A case decided today moves through its steps the same day it is taken up (it must reach now).
+      cursor = today ? this.soon(cursor, 30, 180) : this.work(cal.addWorkingDays(yerevanDay(cursor), stepDays()), cursor);
       if (!tl.record(cursor, 'moved', reviewer, { to: step.to, data: { action: step.key } })) return;
     }
     if (rng.chance(0.3)) tl.record(this.soon(cursor, 10, 120), 'comment', reviewer, { body: rng.pick(COMMENTS), bump: false });
@@ -217,22 +224,12 @@ export class CasePlanner {
     const { rng, cal } = this;
     const at = this.work(cal.addWorkingDays(yerevanDay(cursor), days), cursor);
     const askDocument = spec.documents.length > 0 && (spec.fields.length === 0 || rng.chance(0.5));
-    const fields = askDocument ? [] : [rng.pick(spec.fields).key];
+    const fields = askDocument || spec.fields.length === 0 ? [] : [rng.pick(spec.fields).key];
     const documents = askDocument ? [rng.pick(spec.documents).key] : [];
     const message = rng.pick(REQUESTS);
     const request = { fields, documents, message };
     const ok = tl.record(at, 'info_requested', reviewer, { to: 'info_requested', patch: { paused_at: at, info_request: JSON.stringify(request) }, body: message, data: { action: 'request_info', ...request } });
     return ok ? at : null;
-  }
-
-  /** The engine's deadlineAfterPause, on the same calendar. */
-  private afterPause(due: string, pausedOn: string, resumedOn: string, unit: 'working' | 'calendar'): string {
-    if (unit === 'working') {
-      const paused = this.cal.workingDaysBetween(pausedOn, resumedOn);
-      return paused > 0 ? this.cal.addWorkingDays(due, paused) : due;
-    }
-    const paused = Math.max(0, Math.round((Date.parse(`${resumedOn}T00:00:00Z`) - Date.parse(`${pausedOn}T00:00:00Z`)) / 86_400_000));
-    return paused > 0 ? this.cal.addCalendarDays(due, paused) : due;
   }
 
   private withdraw(tl: Timeline, after: string, applicant: DemoActor): void {
@@ -247,8 +244,12 @@ export class CasePlanner {
     // Most decisions are on time; about one in nine is late by a few working days.
     const late = !today && rng.chance(0.11);
     const decideAt = today
-      // Decided earlier today (never before Yerevan's midnight), so the document printed today carries the decision's date.
-      ? new Date(Math.max(Date.parse(cursor) + 5 * MINUTE, Date.parse(this.now) - rng.int(20, 240) * MINUTE, Date.parse(yerevanAt(yerevanDay(this.now), 0, 5)))).toISOString()
+      // Decided earlier today (after Yerevan's midnight unless the seed runs in its first minutes),
+      // so the document, printed with today's date, carries the decision's date.
+      ? new Date(Math.max(
+        Date.parse(cursor) + 5 * MINUTE, Date.parse(this.now) - rng.int(20, 240) * MINUTE,
+        Math.min(Date.parse(yerevanAt(yerevanDay(this.now), 0, 5)), Date.parse(this.now) - 2 * MINUTE),
+      )).toISOString()
       : this.work(late ? cal.addWorkingDays(due, rng.int(1, 8)) : this.dayBetween(yerevanDay(cursor), due), cursor);
     const reject = !today && rng.chance(0.12);
     const reason = reject ? rng.pick(REJECTIONS) : null;
@@ -271,12 +272,12 @@ export class CasePlanner {
   }
 
   /** The time allowed in the state the case ended in, and the escalation of an overdue one. */
-  private finish(tl: Timeline, spec: ServiceSpec): void {
+  private async finish(tl: Timeline, spec: ServiceSpec): Promise<void> {
     const row = tl.row;
     const state = spec.workflow.states.find((s) => s.key === row.state);
-    if (state?.days && !state.final) row.state_due_date = this.cal.addWorkingDays(yerevanDay(String(row.state_entered_at)), state.days);
-    const open = !['draft', 'info_requested', 'approved', 'rejected', 'delivered', 'withdrawn'].includes(String(row.state));
-    if (!open || !row.due_date) return;
+    if (!state?.final) row.state_due_date = await stateDeadline(this.db, spec, String(row.state), yerevanDay(String(row.state_entered_at)));
+    const running = !(CLOCK_STOPPED as readonly string[]).includes(String(row.state)) && !state?.final;
+    if (!running || !row.due_date) return;
     const escalateOn = this.cal.addWorkingDays(String(row.due_date), 1);
     const at = yerevanAt(escalateOn, 9, 0);
     if (at >= this.now) return;

@@ -165,8 +165,8 @@ function startAt(rng: Rng, cal: WorkingCalendar, now: Date, daysAgo: number, off
 
 interface CaseRequest { service: DemoService; applicant: DemoApplicant; channel: 'online' | 'office'; fate: Fate; daysAgo: number }
 
-function planAll(rng: Rng, cal: WorkingCalendar, now: Date, world: World, samples: { pdf: SampleFile; png: SampleFile }, demo: CommunityCases): PlannedCase[] {
-  const planner = new CasePlanner(cal, rng, now.toISOString(), world.staff, samples);
+async function planAll(db: Executor, rng: Rng, cal: WorkingCalendar, now: Date, world: World, samples: { pdf: SampleFile; png: SampleFile }, demo: CommunityCases): Promise<PlannedCase[]> {
+  const planner = new CasePlanner(cal, rng, now.toISOString(), world.staff, samples, db);
   const office = world.services.filter((s) => s.spec.channels !== 'online');
   const requests: CaseRequest[] = [];
   for (const [email, list] of Object.entries(CITIZEN_CASES)) {
@@ -198,19 +198,21 @@ function planAll(rng: Rng, cal: WorkingCalendar, now: Date, world: World, sample
   const documented = office.filter((s) => s.spec.output.template !== 'none');
   for (let i = 0; i < demo.documents && documented.length; i++) {
     const service = rng.pick(documented);
-    requests.push({ service, applicant: applicantFor(service), channel: 'office', fate: 'docToday', daysAgo: rng.int(4, 12) });
+    requests.push({ service, applicant: applicantFor(service), channel: 'office', fate: 'docToday', daysAgo: rng.int(8, 14) });
   }
   const people = world.persons.map((p) => ({ name: p.name, psn: p.psn! }));
   const addresses = world.persons.map((p) => p.address);
-  return requests.map((q) => {
+  const planned: PlannedCase[] = [];
+  for (const q of requests) {
     const start = startAt(rng, cal, now, q.daysAgo, q.channel === 'office');
     const form = demoFormValues(rng, q.service.spec, { applicant: q.applicant, parcels: world.parcels, people, addresses, day: yerevanDay(start) } satisfies ValueSource);
     const desk = q.applicant.kind === 'person' && q.channel === 'office' && world.staff.settlementDesks.has(q.applicant.settlementId!) && rng.chance(0.6);
-    return planner.plan({
+    planned.push(await planner.plan({
       service: { id: q.service.id, versionId: q.service.versionId, spec: q.service.spec }, applicant: q.applicant, channel: q.channel,
       settlementId: desk ? q.applicant.settlementId : null, start, fate: q.fate, form, fee: computeFee(q.service.spec.fee, form),
-    });
-  });
+    }));
+  }
+  return planned;
 }
 
 /** Registration numbers per year in the order of registration, as the engine's counter gives them. */
@@ -256,7 +258,7 @@ async function seedCommunity(services: Services, trx: Transaction<Database>, act
   const world = await loadWorld(tenant, trx, yerevanDay(now.toISOString()));
   if (!world.services.length || !world.persons.length) return;
   const linked = await linkCitizens(trx, world);
-  const planned = planAll(prng(demo.seed), cal, now, world, samples, demo);
+  const planned = await planAll(trx, prng(demo.seed), cal, now, world, samples, demo);
   const years = numberRegistrations(planned);
   const ids = await insertAll(tenant, 'cases', planned.map((p) => p.row));
   await insertAll(tenant, 'case_attachments', planned.flatMap((p, i) => p.attachments.map((a) => ({ ...a, case_id: ids[i]! }))), false);

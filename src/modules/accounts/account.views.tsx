@@ -48,6 +48,10 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
         </Notice>
       )}
 
+      <p>
+        <a href="/account/cases">{t('services.portal.mine.title')}</a>
+      </p>
+
       <section aria-labelledby="profile">
         <h2 id="profile">{t('accounts.profile')}</h2>
         <SummaryList

@@ -10,7 +10,7 @@ import type { CasesTable } from './services.table.ts';
 import type { ActionSpec, ServiceSpec } from './spec.ts';
 import type { CaseEnv, CaseRow } from './case-env.ts';
 import { deadlineAfterPause, decisionDeadline } from './case-clock.ts';
-import { checkForm, parseFormData } from './form-values.ts';
+import { checkForm, cleanText, parseFormData } from './form-values.ts';
 import { computeFee } from './fees.ts';
 import { issueOutputDocument } from './documents.service.ts';
 
@@ -38,7 +38,7 @@ export interface Effect {
 const MAX_TEXT = 4000;
 
 function text(v: string | undefined, field: string, required: boolean): string | null {
-  const s = v?.trim() ?? '';
+  const s = cleanText(v ?? '');
   if (required && !s) throw badRequest({ [field]: 'services.form.error.required' } as FieldErrors);
   if (s.length > MAX_TEXT) throw badRequest({ [field]: 'services.form.error.tooLong' } as FieldErrors);
   return s || null;
@@ -118,7 +118,7 @@ export async function effectOf(
       const reason = text(input.reason, 'reason', action.kind === 'reject');
       const decision = action.kind === 'approve' ? 'approved' : 'rejected';
       const decided = { ...c, decision, decision_reason: reason } as CaseRow;
-      const doc = await issueOutputDocument(tx, env.services, { community: env.community, caseRow: decided, spec, decision });
+      const doc = await issueOutputDocument(tx, env.services, { community: env.community, caseRow: decided, spec, decision, actor: env.actor.audit });
       return { patch: { decision, decision_reason: reason, decided_at: now, paused_at: null }, body: reason, data: doc ? { document: doc.code } : {} };
     }
     case 'deliver':

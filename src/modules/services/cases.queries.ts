@@ -95,16 +95,38 @@ function stateSets(cat: CaseCatalogue): StateSets {
 
 type CasesEb = ExpressionBuilder<Database, 'cases'>;
 
-function viewCondition(eb: CasesEb, view: InboxView, s: StateSets, d: InboxDates, userId: number | null) {
+/** The states a view lists; null: every state but draft. */
+function viewStates(view: InboxView, s: StateSets): string[] | null {
   switch (view) {
-    case 'mine': return eb.and([eb('cases.assignee_user_id', '=', userId ?? -1), eb('cases.state', 'in', s.open)]);
-    case 'unassigned': return eb.and([eb('cases.assignee_user_id', 'is', null), eb('cases.state', '=', 'registered')]);
-    case 'open': return eb('cases.state', 'in', s.open);
-    case 'overdue': return eb.and([eb('cases.state', 'in', s.running), eb('cases.due_date', '<', d.today)]);
-    case 'at_risk': return eb.and([eb('cases.state', 'in', s.running), eb('cases.due_date', '>=', d.today), eb('cases.due_date', '<=', d.atRiskUntil)]);
-    case 'submitted': return eb('cases.state', '=', 'submitted');
-    case 'closed': return eb('cases.state', 'in', s.finals);
-    case 'all': return eb('cases.state', '<>', 'draft');
+    case 'mine': case 'open': return s.open;
+    case 'unassigned': return ['registered'];
+    case 'overdue': case 'at_risk': return s.running;
+    case 'submitted': return ['submitted'];
+    case 'closed': return s.finals;
+    case 'all': return null;
+  }
+}
+
+/**
+ * The states a filtered list reads: the view's, narrowed by the state filter (a state
+ * outside the view matches nothing). One state is an equality, which lets the
+ * (community_id, state, due_date) index keep the deadline order.
+ */
+function statesOf(f: InboxFilters, sets: StateSets): string[] | null {
+  const states = viewStates(f.view, sets);
+  if (!f.state) return states;
+  if (states === null) return f.state === 'draft' ? ['-'] : [f.state];
+  return states.includes(f.state) ? [f.state] : ['-'];
+}
+
+/** What a view asks besides the state. */
+function viewExtra(eb: CasesEb, view: InboxView, d: InboxDates, userId: number | null) {
+  switch (view) {
+    case 'mine': return [eb('cases.assignee_user_id', '=', userId ?? -1)];
+    case 'unassigned': return [eb('cases.assignee_user_id', 'is', null)];
+    case 'overdue': return [eb('cases.due_date', '<', d.today)];
+    case 'at_risk': return [eb('cases.due_date', '>=', d.today), eb('cases.due_date', '<=', d.atRiskUntil)];
+    default: return [];
   }
 }
 
@@ -132,12 +154,15 @@ function searchCondition(eb: CasesEb, q: string, thisYear: number) {
   return eb.or(nameVariants(q).map((p) => eb('cases.applicant_name', 'like', p)));
 }
 
-function filtered(tenant: TenantDb, scope: CaseScope, cat: CaseCatalogue, f: InboxFilters, d: InboxDates) {
-  const sets = stateSets(cat);
-  let q = tenant.selectFrom('cases').where((eb) => viewCondition(eb, f.view, sets, d, f.userId));
+/** The cases of a view and its filters; `only` narrows it to one of its states. */
+function filtered(tenant: TenantDb, scope: CaseScope, cat: CaseCatalogue, f: InboxFilters, d: InboxDates, only?: string) {
+  const states = only ? [only] : statesOf(f, stateSets(cat));
+  let q = tenant.selectFrom('cases').where((eb) => eb.and([
+    states === null ? eb('cases.state', '<>', 'draft') : states.length === 1 ? eb('cases.state', '=', states[0]!) : eb('cases.state', 'in', states),
+    ...viewExtra(eb, f.view, d, f.userId),
+  ]));
   if (scope) q = q.where('cases.settlement_id', 'in', scope.length ? [...scope] : [-1]);
   if (f.serviceId) q = q.where('cases.service_id', '=', f.serviceId);
-  if (f.state) q = q.where('cases.state', '=', f.state);
   if (f.q) {
     const search = f.q;
     q = q.where((eb) => searchCondition(eb, search, Number(d.today.slice(0, 4))));
@@ -206,6 +231,48 @@ export interface InboxPage {
   catalogue: CaseCatalogue;
 }
 
+/**
+ * The rows of a page, each looked up by primary key: one SELECT per id joined by UNION ALL
+ * (one statement, one round trip). An IN list would do on PostgreSQL, but SQLite without
+ * statistics estimates that the community_id predicate the tenant handle adds is narrower
+ * than 25 ids and scans a community index instead.
+ */
+async function pageRows(tenant: TenantDb, ids: number[]) {
+  const one = (id: number) => tenant.selectFrom('cases')
+    .leftJoin('users', 'users.id', 'cases.assignee_user_id')
+    .select([
+      'cases.id', 'cases.reg_number', 'cases.service_id', 'cases.service_version_id', 'cases.state', 'cases.applicant_name', 'cases.assignee_user_id',
+      'users.full_name as assignee_name', 'cases.department', 'cases.due_date', 'cases.paused_at', 'cases.updated_at',
+    ])
+    .where('cases.id', '=', id);
+  if (ids.length === 0) return [];
+  return ids.slice(1).reduce((q, id) => q.unionAll(one(id)), one(ids[0]!)).execute();
+}
+
+/**
+ * One page of a view by deadline, soonest first (no deadline last, on both engines). Each
+ * state is read in the order (community_id, state, due_date) already keeps, up to the end
+ * of the page, and the lists are merged here: sorting every open case (tens of thousands)
+ * to show 25 is what this avoids.
+ */
+async function byDeadline(tenant: TenantDb, scope: CaseScope, cat: CaseCatalogue, f: InboxFilters, d: InboxDates, offset: number): Promise<number[]> {
+  const states = statesOf(f, stateSets(cat)) ?? [];
+  const need = offset + INBOX_PAGE_SIZE;
+  const lists = [];
+  for (const state of states) {
+    lists.push(await filtered(tenant, scope, cat, f, d, state)
+      .select(['cases.id', 'cases.due_date']).orderBy('cases.due_date').orderBy('cases.id').limit(need).execute());
+  }
+  const key = (r: { due_date: string | null }) => r.due_date ?? '9999-12-31';
+  return lists.flat()
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id))
+    .slice(offset, need)
+    .map((r) => r.id);
+}
+
+/** Pages of at most COUNT_CAP cases: beyond that, the list asks to be narrowed. */
+const pageCount = (total: number) => Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / INBOX_PAGE_SIZE));
+
 function sortOf(view: InboxView): 'deadline' | 'recent' {
   return view === 'closed' || view === 'all' ? 'recent' : 'deadline';
 }
@@ -217,24 +284,33 @@ function sortOf(view: InboxView): 'deadline' | 'recent' {
 export async function listInbox(tenant: TenantDb, scope: CaseScope, f: InboxFilters, dates: InboxDates): Promise<InboxPage> {
   const catalogue = await caseCatalogue(tenant);
   const counts = await inboxCounts(tenant, scope, catalogue, dates, f.userId);
-  const narrowed = Boolean(f.serviceId || f.state || f.q);
-  const total = narrowed ? (await cappedCounts(tenant, { n: filtered(tenant, scope, catalogue, f, dates) })).n : counts[f.view];
-  const pages = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / INBOX_PAGE_SIZE));
+  const ids = filtered(tenant, scope, catalogue, f, dates).select('cases.id');
+  let total: number;
+  let chosen: number[];
+  if (f.q) {
+    // A search finds few cases and may have to read every row (a name): one pass takes the
+    // matches (up to the cap) sorted by an expression, which keeps the planner on the
+    // search's own index instead of the one that would give the order; the page is a slice.
+    const found = (await ids.orderBy(sql`coalesce(cases.updated_at, '')`, 'desc').orderBy('cases.id', 'desc').limit(COUNT_CAP + 1).execute()).map((r) => r.id);
+    total = found.length;
+    const page = Math.min(f.page, pageCount(total));
+    chosen = found.slice((page - 1) * INBOX_PAGE_SIZE, page * INBOX_PAGE_SIZE);
+  } else {
+    total = f.serviceId || f.state ? (await cappedCounts(tenant, { n: filtered(tenant, scope, catalogue, f, dates) })).n : counts[f.view];
+    const offset = (Math.min(f.page, pageCount(total)) - 1) * INBOX_PAGE_SIZE;
+    if (sortOf(f.view) === 'recent') {
+      chosen = (await ids.orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc').limit(INBOX_PAGE_SIZE).offset(offset).execute()).map((r) => r.id);
+    } else if (f.view === 'mine') {
+      // One person's cases are few: found by (community_id, assignee_user_id, state) and sorted
+      // (by an expression, so no index that merely gives the order is walked instead).
+      chosen = (await ids.orderBy(sql`coalesce(cases.due_date, '9999-12-31')`).orderBy('cases.id').limit(INBOX_PAGE_SIZE).offset(offset).execute()).map((r) => r.id);
+    } else {
+      chosen = await byDeadline(tenant, scope, catalogue, f, dates, offset);
+    }
+  }
+  const pages = pageCount(total);
   const page = Math.min(f.page, pages);
-  // The page's ids from index columns only; the rows are read for those 25 ids alone.
-  let ids = filtered(tenant, scope, catalogue, f, dates).select('cases.id');
-  ids = sortOf(f.view) === 'recent'
-    ? ids.orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc')
-    : ids.orderBy(sql`coalesce(cases.due_date, '9999-12-31')`).orderBy('cases.id');
-  const chosen = (await ids.limit(INBOX_PAGE_SIZE).offset((page - 1) * INBOX_PAGE_SIZE).execute()).map((r) => r.id);
-  const rows = chosen.length === 0 ? [] : await tenant.selectFrom('cases')
-    .leftJoin('users', 'users.id', 'cases.assignee_user_id')
-    .select([
-      'cases.id', 'cases.reg_number', 'cases.service_id', 'cases.service_version_id', 'cases.state', 'cases.applicant_name', 'cases.assignee_user_id',
-      'users.full_name as assignee_name', 'cases.department', 'cases.due_date', 'cases.paused_at', 'cases.updated_at',
-    ])
-    .where('cases.id', 'in', chosen)
-    .execute();
+  const rows = await pageRows(tenant, chosen);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const sets = stateSets(catalogue);
   const items = chosen.map((id) => byId.get(id)!).filter(Boolean).map((r) => {

@@ -8,7 +8,8 @@ import { signInAs } from '../../../test/session.ts';
 import { assertAccessible, startServer } from '../../../e2e/browser.ts';
 import { todayInYerevan } from '../../platform/i18n/index.ts';
 import { fileCase, performAction } from './cases.service.ts';
-import { envAs, installTestService } from './services.testkit.ts';
+import { envAs, installTestService, nextRegistrationNumber } from './services.testkit.ts';
+import { inboxDates, listInbox } from './cases.queries.ts';
 import { browserAs, TINY_PNG } from './portal.testkit.ts';
 
 const applicant = { kind: 'person' as const, psn: '1234567890', name: 'Անի Պետրոսյան', email: 'ani@citizen.example', locale: 'en' };
@@ -46,11 +47,13 @@ bothEngines('case page: each role sees its own action forms; register, assign, r
   const atDesk = await operator.get(`${BASE}/${id}`);
   assert.ok(actionsIn(atDesk.body).includes('register'));
   let c = await w.row(id);
+  const expectedNumber = await nextRegistrationNumber(w.tenant);
   const registered = await operator.post(`${BASE}/${id}/act`, { action: 'register', version: String(c.version) });
   assert.equal(registered.statusCode, 303);
   assert.equal(registered.headers.location, `${BASE}/${id}?done=register`);
   c = await w.row(id);
-  assert.equal(c.reg_number, `${todayInYerevan().slice(0, 4)}/000001`);
+  assert.equal(c.reg_number, expectedNumber);
+  assert.match(expectedNumber, /^\d{4}\/\d{6}$/);
   assert.match((await operator.get(registered.headers.location as string)).body, /Done: Register/);
 
   const chiefPage = await chief.get(`${BASE}/${id}`);
@@ -110,7 +113,7 @@ bothEngines('case page: settlement heads see their settlement’s cases only; co
   assert.equal((await head.get(`${BASE}/${central}`)).statusCode, 404, 'a central-office case is not theirs');
   assert.equal((await head.post(`${BASE}/${central}/notes`, { body: 'x' })).statusCode, 404);
   assert.equal((await head.get(`${BASE}/${local}`)).statusCode, 200);
-  const list = (await head.get(`${BASE}?view=open`)).body;
+  const list = (await head.get(`${BASE}?view=open&service=${w.serviceId}`)).body;
   assert.ok(list.includes('Գյուղացի Գևորգյան') && !list.includes(applicant.name), 'the inbox is limited to the settlement');
   assert.equal((await (await browserAs(w.env, 'specialist@jermuk.example')).get(`/jermuk/staff/cases/${central}`)).statusCode, 404, 'another community');
 
@@ -148,7 +151,7 @@ bothEngines('inbox: overdue, at-risk, open, closed and mine views from due dates
   await performAction(chief, calm, 'assign', { expectedVersion: (await w.row(calm)).version, assigneeUserId: specialist.userId });
 
   const names = async (view: string) => {
-    const body = (await specialist.get(`${BASE}?view=${view}`)).body;
+    const body = (await specialist.get(`${BASE}?view=${view}&service=${w.serviceId}`)).body;
     return ['Ուշացած', 'Շտապ', 'Հանգիստ', 'Սպասող', 'Փակված'].filter((n) => body.includes(n));
   };
   assert.deepEqual(await names('overdue'), ['Ուշացած']);
@@ -157,10 +160,19 @@ bothEngines('inbox: overdue, at-risk, open, closed and mine views from due dates
   assert.deepEqual(await names('closed'), ['Փակված']);
   assert.deepEqual(await names('mine'), ['Հանգիստ']);
   assert.deepEqual(await names('unassigned'), ['Ուշացած', 'Շտապ']);
-  const overdue = (await specialist.get(`${BASE}?view=overdue`)).body;
-  assert.match(overdue, /Overdue \(1\)/);
+  const overdue = (await specialist.get(`${BASE}?view=overdue&service=${w.serviceId}`)).body;
+  const counts = ((await specialist.get('/api/v1/communities/sisian/cases')).json() as { counts: Record<string, number> }).counts;
+  assert.ok(counts.overdue! >= 1 && counts.at_risk! >= 1);
+  assert.ok(overdue.includes(`Overdue (${counts.overdue})`) && overdue.includes(`Due soon (${counts.at_risk})`), 'each tab shows its count');
+  assert.match(overdue, /Overdue: cases in the list — 1/, 'the list’s own total follows the filters');
   assert.match(overdue, /<strong class="tag tag-red">Overdue<\/strong>/, 'the marker is words, not colour alone');
-  assert.match((await specialist.get(`${BASE}?view=open`)).body, /Clock paused/);
+  assert.match((await specialist.get(`${BASE}?view=open&service=${w.serviceId}`)).body, /Clock paused/);
+
+  const submitted = await w.file({ name: 'Նոր Նորյան' });
+  const order = (await specialist.get(`${BASE}?view=open&service=${w.serviceId}`)).body;
+  const at = (n: string) => order.indexOf(n);
+  assert.ok(at('Ուշացած') < at('Սպասող') && at('Սպասող') < at('Շտապ') && at('Շտապ') < at('Հանգիստ') && at('Հանգիստ') < at('Նոր Նորյան'), 'soonest deadline first, none last');
+  assert.ok(submitted > 0);
 
   const number = (await w.row(calm)).reg_number!;
   const found = (await specialist.get(`${BASE}?view=all&q=${encodeURIComponent(number)}`)).body;
@@ -168,16 +180,32 @@ bothEngines('inbox: overdue, at-risk, open, closed and mine views from due dates
   const byName = (await specialist.get(`${BASE}?view=all&q=${encodeURIComponent('շտապ')}`)).body;
   assert.ok(byName.includes('Շտապ') && !byName.includes('Հանգիստ'), 'by name, whatever the case of the letters');
   assert.equal((await specialist.get(`${BASE}?view=nonsense&page=-4&service=x`)).statusCode, 200, 'bad filters are dropped');
+  assert.equal((await specialist.get(`/api/v1/communities/sisian/cases?q=${encodeURIComponent('%%\u0000<script>')}`)).statusCode, 200, 'control characters are dropped (PostgreSQL refuses NUL)');
 
-  const api = await specialist.get(`/api/v1/communities/sisian/cases?view=overdue`);
+  const api = await specialist.get(`/api/v1/communities/sisian/cases?view=overdue&service=${w.serviceId}`);
   assert.equal(api.statusCode, 200);
   const json = api.json() as { total: number; counts: Record<string, number>; items: { id: number; overdue: boolean; service: string }[] };
   assert.equal(json.total, 1);
-  assert.equal(json.counts.at_risk, 1);
   assert.equal(json.items[0]!.id, late);
   assert.equal(json.items[0]!.overdue, true);
   assert.equal(json.items[0]!.service, 'Test certificate');
   assert.equal((await (await browserAs(w.env, 'council@sisian.example')).get(BASE)).statusCode, 403, 'a council member does not see cases');
+
+  // Pages of the deadline order merge the states' lists: 60 more open cases, two pages, no gaps.
+  const template = await w.row(calm);
+  const { id: _id, community_id: _community, ...copy } = template;
+  void _id;
+  void _community;
+  for (let i = 0; i < 60; i++) {
+    await w.tenant.insertInto('cases', { ...copy, reg_seq: 100 + i, reg_number: `x/${i}`, state: i % 2 ? 'registered' : 'in_review', due_date: shift(i % 17), assignee_user_id: null } as never).execute();
+  }
+  const dates = await inboxDates(w.env.services.db.kysely);
+  const listed = [];
+  for (const page of [1, 2, 3]) listed.push(...(await listInbox(w.tenant, null, { view: 'open', page, userId: null, serviceId: w.serviceId }, dates)).items);
+  const expected = await w.tenant.selectFrom('cases').select(['id', 'due_date']).where('service_id', '=', w.serviceId)
+    .where('state', 'in', ['submitted', 'registered', 'in_review', 'info_requested', 'approved']).execute();
+  const key = (r: { due_date: string | null; id: number }) => `${r.due_date ?? '9999-12-31'}:${String(r.id).padStart(9, '0')}`;
+  assert.deepEqual(listed.map((r) => r.id), expected.sort((a, b) => key(a).localeCompare(key(b))).map((r) => r.id));
 });
 
 bothEngines('attachments: a PNG scan is attached as a document and downloaded; a text file is refused in words', async (t, engine) => {
@@ -242,6 +270,7 @@ test('the inbox, the case page with its forms and errors, and the desk pass axe 
   const context = await contextFor('en', false);
   const page = await context.newPage();
   await page.goto(BASE);
+  await page.getByLabel('Service').selectOption({ label: 'Test certificate' });
   await page.getByLabel('State').selectOption('in_review');
   await Promise.all([page.waitForURL(/state=in_review/), page.getByRole('button', { name: 'Show' }).click()]);
   await Promise.all([page.waitForURL(/\/staff\/cases\/\d+$/), page.locator('table a').first().click()]);
@@ -250,4 +279,38 @@ test('the inbox, the case page with its forms and errors, and the desk pass axe 
   await Promise.all([page.waitForURL(/done=request_info/), page.getByRole('button', { name: 'Request more information' }).click()]);
   assert.match(await page.locator('.notice').first().innerText(), /Done: Request more information/);
   await context.close();
+});
+
+bothEngines('isolation: another community’s case and attachment ids answer 404 on every case route and change nothing', async (t, engine) => {
+  const w = await world(t, engine);
+  const mine = await w.file({ register: true });
+  const jermuk = await installTestService(w.env.services, 'jermuk');
+  const { id: _id, community_id: _c, ...copy } = await w.row(mine);
+  void _id;
+  void _c;
+  const other = await jermuk.tenant.insertInto('cases', { ...copy, service_id: jermuk.serviceId, service_version_id: jermuk.versionId, reg_seq: 1 } as never).returning('id').executeTakeFirstOrThrow();
+  const file = await jermuk.tenant.insertInto('case_attachments', {
+    case_id: other.id, document_key: null, sha256: 'a'.repeat(64), filename: 'x.png', mime: 'image/png', size: 1, public: 0, uploaded_by_user_id: null, uploaded_at: new Date().toISOString(),
+  }).returning('id').executeTakeFirstOrThrow();
+  const snapshot = async () => JSON.stringify([
+    await jermuk.tenant.selectFrom('cases').selectAll().execute(), await jermuk.tenant.selectFrom('case_events').selectAll().execute(),
+    await jermuk.tenant.selectFrom('case_attachments').selectAll().execute(),
+  ]);
+  const before = await snapshot();
+  const chief = await browserAs(w.env, 'chief@sisian.example');
+  const c = String(other.id);
+  const answers = [
+    await chief.get(`${BASE}/${c}`),
+    await chief.get(`${BASE}/${c}/attachments/${file.id}`),
+    await chief.get(`${BASE}/${mine}/attachments/${file.id}`),
+    await chief.post(`${BASE}/${c}/act`, { action: 'assign', version: '1', 'assign-assignee': String(chief.userId) }),
+    await chief.post(`${BASE}/${c}/notes`, { body: 'x' }),
+    await chief.post(`${BASE}/${c}/fee`, { status: 'paid', version: '1' }),
+    await chief.upload(`${BASE}/${c}/attachments`, {}, { filename: 'a.png', type: 'image/png', data: TINY_PNG }),
+    await chief.post(`/sisian/staff/desk/cases/${c}/file`, { action: 'submit', version: '1' }),
+  ];
+  assert.deepEqual(answers.map((r) => r.statusCode), answers.map(() => 404));
+  assert.equal(await snapshot(), before);
+  const list = (await chief.get(`${BASE}?view=all&service=${jermuk.serviceId}`)).body;
+  assert.ok(!list.includes(`${BASE}/${c}"`), 'the inbox does not list it');
 });

@@ -17,7 +17,7 @@ import { addNote, loadCaseFor, performAction, setFeeStatus } from './cases.servi
 import { attachFile } from './case-attachments.ts';
 import { sendDownload } from './portal.http.ts';
 import {
-  actForm, actionInputs, apiInbox, apiInboxQuery, attachmentParams, caseParams, casePageQuery, feeForm, inboxQuery, inputsOf, noteForm, uploadForm,
+  INBOX_PAGE_SIZE, actForm, actionInputs, apiInbox, apiInboxQuery, attachmentParams, caseParams, casePageQuery, feeForm, inboxQuery, inputsOf, noteForm, uploadForm,
   type InboxFilters, type InboxQuery,
 } from './cases.schemas.ts';
 import { inboxDates, listInbox } from './cases.queries.ts';
@@ -141,7 +141,7 @@ export const caseRoutes: RouteDef[] = [
       const { filters, data } = await inbox(req.ctx, req.query);
       const { locale } = req.ctx;
       return {
-        view: filters.view, page: data.page, pageSize: 25, total: data.total, counts: data.counts,
+        view: filters.view, page: data.page, pageSize: INBOX_PAGE_SIZE, total: data.total, counts: data.counts,
         items: data.items.map((r) => ({
           id: r.id, number: r.reg_number, serviceId: r.service_id, service: pick(r.serviceName, locale), state: r.state, stateLabel: pick(r.stateLabel, locale),
           applicantName: r.applicant_name, assigneeUserId: r.assignee_user_id, assignee: r.assignee_name, dueDate: r.due_date,

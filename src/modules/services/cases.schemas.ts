@@ -9,7 +9,14 @@ export type InboxView = (typeof INBOX_VIEWS)[number];
 
 export const INBOX_PAGE_SIZE = 25;
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** Control characters (NUL and the like, not tabs or new lines): PostgreSQL refuses NUL in text, and none belongs in a form. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const clean = (v: unknown) => (typeof v === 'string' ? v.replace(CONTROLS, '') : v);
+const blank = (v: unknown) => {
+  const c = clean(v);
+  return typeof c === 'string' && c.trim() === '' ? undefined : c;
+};
 const optionalId = z.preprocess(blank, z.coerce.number().int().positive().max(2 ** 31 - 1).optional());
 const stateKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
@@ -71,7 +78,7 @@ export function inputsOf(body: unknown, key: string): Record<string, unknown> {
 }
 
 export const noteForm = z.object({
-  body: z.string({ error: 'services.form.error.required' }).trim().min(1, 'services.form.error.required').max(4000, 'services.form.error.tooLong'),
+  body: z.preprocess(clean, z.string({ error: 'services.form.error.required' }).trim().min(1, 'services.form.error.required').max(4000, 'services.form.error.tooLong')),
   to_applicant: z.preprocess((v) => (v === undefined ? '0' : v), z.enum(['0', '1'])).transform((v) => v === '1'),
 });
 
@@ -109,7 +116,7 @@ export const deskForm = z
     service: z.coerce.number({ error: 'services.desk.error.service' }).int().positive().max(2 ** 31 - 1),
     ticket: optionalId,
     applicant_kind: z.enum(['person', 'organization'], { error: 'services.form.error.option' }),
-    applicant_name: z.string({ error: 'services.form.error.required' }).trim().min(1, 'services.form.error.required').max(300, 'services.form.error.tooLong'),
+    applicant_name: z.preprocess(clean, z.string({ error: 'services.form.error.required' }).trim().min(1, 'services.form.error.required').max(300, 'services.form.error.tooLong')),
     applicant_psn: z.preprocess(blank, publicServiceNumber.optional()),
     applicant_tax_id: z.preprocess(blank, taxId.optional()),
     applicant_email: z.preprocess(blank, z.string().trim().max(254, 'services.form.error.tooLong').regex(EMAIL, 'services.form.error.email').optional()),

@@ -12,7 +12,7 @@ import { caseChanged, notNow, type CaseEnv, type CaseRow } from './case-env.ts';
 import { actionAllowedFrom, actionOf, availableActions, inSettlementScope, isFinal, rolesOn } from './case-rules.ts';
 import { currentVersionOf, specOfVersion } from './case-spec.ts';
 import { stateDeadline, todayInYerevan } from './case-clock.ts';
-import { checkForm, parseFormData } from './form-values.ts';
+import { checkForm, cleanText, parseFormData } from './form-values.ts';
 import { effectOf, type ActionInput } from './case-effects.ts';
 import { notifyCaseEvent } from './case-notify.ts';
 
@@ -68,11 +68,21 @@ export async function loadCaseFor(env: CaseEnv, tx: TenantDb, caseId: number): P
 }
 
 function applicantRow(a: ApplicantInput) {
-  const name = a.name.trim();
-  if (!name || name.length > 300) throw badRequest({ applicant_name: 'services.form.error.required' });
+  const opt = (v: string | null | undefined) => (v ? cleanText(v) || null : null);
+  const name = cleanText(a.name);
+  if (!name) throw badRequest({ applicant_name: 'services.form.error.required' });
+  if (name.length > 300) throw badRequest({ applicant_name: 'services.form.error.tooLong' });
+  const psn = opt(a.psn);
+  const taxId = opt(a.taxId);
+  if (psn !== null && !/^\d{10}$/.test(psn)) throw badRequest({ applicant_psn: 'registry.error.psn' });
+  if (taxId !== null && !/^\d{8}$/.test(taxId)) throw badRequest({ applicant_tax_id: 'registry.error.taxId' });
+  const email = opt(a.email);
+  const phone = opt(a.phone);
+  if (email !== null && (email.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw badRequest({ applicant_email: 'services.form.error.email' });
+  if (phone !== null && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) throw badRequest({ applicant_phone: 'services.form.error.phone' });
   return {
-    applicant_user_id: a.userId ?? null, applicant_kind: a.kind, applicant_psn: a.psn ?? null, applicant_tax_id: a.taxId ?? null,
-    applicant_name: name, applicant_email: a.email ?? null, applicant_phone: a.phone ?? null,
+    applicant_user_id: a.userId ?? null, applicant_kind: a.kind, applicant_psn: psn, applicant_tax_id: taxId,
+    applicant_name: name, applicant_email: email, applicant_phone: phone,
     applicant_locale: ['hy', 'en', 'ru'].includes(a.locale) ? a.locale : 'hy',
   };
 }
@@ -157,7 +167,7 @@ export async function fileCase(env: CaseEnv, input: StartInput, opts: { register
 
 /** An internal comment (staff only) or a message to the applicant (or from them). */
 export async function addNote(env: CaseEnv, caseId: number, body: string, opts: { toApplicant: boolean }): Promise<void> {
-  const text = body.trim();
+  const text = cleanText(body);
   if (!text) throw badRequest({ body: 'services.form.error.required' });
   if (text.length > 4000) throw badRequest({ body: 'services.form.error.tooLong' });
   await env.tenant.transaction(async (tx, raw) => {
@@ -193,7 +203,7 @@ export async function rateCase(env: CaseEnv, caseId: number, rating: number, com
     if (!rolesOn(env.actor, c).has('applicant')) throw forbidden();
     if (!c.decided_at || c.rated_at) throw notNow();
     const now = new Date().toISOString();
-    await bump(env, tx, raw, c, c.version, { rating, rating_comment: comment.trim() || null, rated_at: now }, 'case.rate');
+    await bump(env, tx, raw, c, c.version, { rating, rating_comment: cleanText(comment) || null, rated_at: now }, 'case.rate');
     await addEvent(tx, env, c.id, 'rated', now, { data: { rating } });
   });
 }

@@ -15,10 +15,18 @@ export interface FormCheck {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
+/** Control characters other than line breaks and tabs (PostgreSQL refuses NUL in text). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Text as typed, without control characters. */
+export function cleanText(v: string): string {
+  return v.replace(CONTROL, '').trim();
+}
+
 function raw(input: unknown): string {
   if (input === undefined || input === null) return '';
   if (Array.isArray(input)) return raw(input[0]);
-  return String(input).trim();
+  return cleanText(String(input));
 }
 
 /** One field: the parsed value, or an error key. Empty optional fields give undefined. */

@@ -18,9 +18,11 @@ export function StateTag({ state, label }: { state: string; label: string }) {
   return <Tag tone={TONES[state] ?? 'purple'}>{label}</Tag>;
 }
 
-/** "1 000+" once a count reached the cap. */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
+/** A count with spaced thousands; "1 000+" once it reached the cap. */
 export function countText(n: number): string {
-  return n > COUNT_CAP ? `${String(COUNT_CAP).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}+` : String(n);
+  return n > COUNT_CAP ? `${grouped(COUNT_CAP)}+` : grouped(n);
 }
 
 /** The words next to a deadline: overdue, due soon, or paused. */
@@ -99,7 +101,7 @@ export function InboxPage({ ctx, view, query, data, canDesk }: InboxProps) {
           { key: 'updated', label: t('services.inbox.col.updated'), render: (r) => <time dateTime={r.updated_at}>{formatInstant(r.updated_at)}</time> },
         ]}
       />
-      {data.total > COUNT_CAP && <p class="hint">{t('services.inbox.capped', { cap: countText(COUNT_CAP + 1) })}</p>}
+      {data.total > COUNT_CAP && <p class="hint">{t('services.inbox.capped', { cap: countText(COUNT_CAP) })}</p>}
       <Pager t={t} page={data.page} pages={data.pages} path={path} query={values} />
     </StaffLayout>
   );

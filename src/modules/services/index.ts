@@ -34,6 +34,8 @@ export const servicesModule: ModuleManifest = {
     { name: 'services.documents_revoke', scope: 'community', roles: ['chief_of_staff', 'head'] },
   ],
   nav: [
+    { area: 'backoffice', path: '/cases', label: 'services.inbox.nav', access: 'staff:services.cases_view', order: 100 },
+    { area: 'backoffice', path: '/desk', label: 'services.desk.nav', access: 'staff:services.desk', order: 110 },
     { area: 'backoffice', path: '/services', label: 'services.catalogue.nav', access: 'staff:services.catalogue_manage', order: 150 },
     { area: 'backoffice', path: '/queue', label: 'queue.staff.title', access: 'staff:services.queue_operate', order: 420 },
     { area: 'backoffice', path: '/queue/windows', label: 'queue.windows.title', access: 'staff:services.queue_manage', order: 425 },

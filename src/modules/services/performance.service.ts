@@ -6,7 +6,7 @@ import type { Services } from '../../platform/http/services.ts';
 import { TenantDb, unscoped } from '../../platform/db/tenant.ts';
 import { todayInYerevan } from '../../platform/i18n/index.ts';
 import type { JobHandler } from '../../platform/jobs/types.ts';
-import { specOfVersion } from './case-spec.ts';
+import { listServices } from './catalogue.ts';
 import type { Localized } from './spec.ts';
 
 export const SERVICE_STATS_JOB = 'services.stats';
@@ -157,19 +157,16 @@ const average = (sum: number, count: number) => (count ? Math.round((10 * sum) /
 /** What the public page and API show: the stored figures only, most used services first. */
 export async function readServiceStats(tenant: TenantDb): Promise<ServiceStatsReport> {
   const rows = await tenant.selectFrom('service_stats')
-    .innerJoin('service_definitions', 'service_definitions.id', 'service_stats.service_id')
-    .select([
-      'service_stats.service_id', 'service_stats.cases', 'service_stats.decided', 'service_stats.decided_on_time', 'service_stats.median_days',
-      'service_stats.rating_count', 'service_stats.rating_sum', 'service_stats.computed_at', 'service_definitions.code', 'service_definitions.current_version_id',
-      'service_definitions.sort_order',
-    ])
+    .select(['service_id', 'cases', 'decided', 'decided_on_time', 'median_days', 'rating_count', 'rating_sum', 'computed_at'])
     .execute();
+  // Names from each service's current version (the catalogue, two queries, its parsed specs cached).
+  const catalogue = new Map((await listServices(tenant)).map((s) => [s.id, s]));
   const stats: (ServiceStat & { sort: number })[] = [];
   for (const r of rows) {
-    if (r.current_version_id === null) continue;
-    const { spec } = await specOfVersion(tenant, r.current_version_id);
+    const service = catalogue.get(r.service_id);
+    if (!service) continue;
     stats.push({
-      serviceId: r.service_id, code: r.code, name: spec.name, sort: r.sort_order,
+      serviceId: r.service_id, code: service.code, name: service.spec.name, sort: service.sortOrder,
       cases: Number(r.cases), decided: Number(r.decided), decided_on_time: Number(r.decided_on_time),
       median_days: r.median_days === null ? null : Number(r.median_days),
       rating_count: Number(r.rating_count), rating_sum: Number(r.rating_sum),

@@ -2,6 +2,7 @@
 // CaseEnv for any demo account, so tests drive the engine exactly as the routes do.
 import type { Services } from '../../platform/http/services.ts';
 import { TenantDb } from '../../platform/db/tenant.ts';
+import { todayInYerevan } from '../../platform/i18n/index.ts';
 import type { CommunityRole } from '../../platform/policy/roles.ts';
 import type { CaseEnv } from './case-env.ts';
 import { standardWorkflow } from './workflows.ts';
@@ -63,4 +64,11 @@ export async function envAs(services: Services, slug: string, email: string): Pr
       audit: { userId: user.id, label: user.full_name, ip: null, requestId: null },
     },
   };
+}
+
+/** The registration number the next registration in this community gets (the demo may have registered cases already). */
+export async function nextRegistrationNumber(tenant: TenantDb): Promise<string> {
+  const year = todayInYerevan().slice(0, 4);
+  const counter = await tenant.selectFrom('sequence_counters').select('last').where('name', '=', `case:${year}`).executeTakeFirst();
+  return `${year}/${String((counter?.last ?? 0) + 1).padStart(6, '0')}`;
 }
