@@ -13,7 +13,7 @@ import { todayInYerevan } from '../src/platform/i18n/index.ts';
 import { yerevanDayOf } from '../src/modules/services/performance.service.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { FEMALE_NAMES, MALE_NAMES, SURNAMES, prng } from '../src/demo/registry-demo-data.ts';
-import { installTemplates } from '../src/modules/services/catalogue.service.ts';
+import { installTemplates } from '../src/modules/services/catalogue.ts';
 import { buildApp } from '../src/app.ts';
 import { signInAs } from '../test/session.ts';
 import { percentile, sqliteServices, tmpDir, type Figure } from './registry-common.ts';

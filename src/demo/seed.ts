@@ -8,6 +8,7 @@ import { unscoped } from '../platform/db/tenant.ts';
 import { seedRegistryDemo } from './registry-demo.ts';
 import { installTemplates } from '../modules/services/catalogue.ts';
 import { seedQueueDemo } from './queue-demo.ts';
+import { seedServicesDemo } from './services-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -64,6 +65,8 @@ export async function seedDemo(services: Services): Promise<void> {
   });
   // After the staff: the queue's past tickets name the operators who served them.
   await seedQueueDemo(db, actor, communities);
+  // A year of cases in every state, so the inbox, the portal and the performance page have data.
+  await seedServicesDemo(services, db, actor, communities);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

@@ -110,10 +110,14 @@ bothEngines('services demo: timelines end in the case state, documents verify, c
   const verify = await env.app.inject({ method: 'GET', url: `/verify/${docs[0]!.code}` });
   assert.equal(verify.statusCode, 200);
 
-  const ani = await env.services.db.kysely.selectFrom('users').select(['id', 'verified_psn']).where('email', '=', 'ani@citizen.example').executeTakeFirstOrThrow();
-  assert.match(ani.verified_psn ?? '', /^\d{10}$/);
-  const mine = cases.filter((c) => c.applicant_user_id === ani.id);
-  assert.ok(mine.length >= 5 && mine.some((c) => c.state === 'draft') && mine.some((c) => c.state === 'info_requested'), 'Ani has cases, a draft and one waiting for her');
+  const users = env.services.db.kysely.selectFrom('users').select(['id', 'verified_psn']);
+  const hayk = await users.where('email', '=', 'hayk@citizen.example').executeTakeFirstOrThrow();
+  assert.match(hayk.verified_psn ?? '', /^\d{10}$/);
+  const mine = cases.filter((c) => c.applicant_user_id === hayk.id);
+  for (const state of ['draft', 'submitted', 'registered', 'in_review', 'info_requested', 'approved', 'delivered']) assert.ok(mine.some((c) => c.state === state), `Hayk has a case in state ${state}`);
+  const ani = await users.where('email', '=', 'ani@citizen.example').executeTakeFirstOrThrow();
+  assert.equal(ani.verified_psn, null, 'Ani stays a newcomer');
+  assert.ok(!cases.some((c) => c.applicant_user_id === ani.id));
 
   for (const slug of ['sisian', 'jermuk']) {
     const res = await env.app.inject({ method: 'GET', url: `/api/v1/communities/${slug}/services/performance` });

@@ -31,15 +31,17 @@ export const SERVICES_DEMO: Record<string, CommunityCases> = {
   jermuk: { seed: 0x7e4c2b, cases: 60, documents: 1 },
 };
 
-/** The demo citizens' own cases in Sisian (service, fate, days ago), so the portal shows every kind. */
+/**
+ * A demo citizen's own cases in Sisian (service, fate, days ago), so the portal shows every
+ * kind. Only Hayk has a history: Ani stays a newcomer (no cases, PSN not yet verified), for
+ * trying the first application and for the tests and journeys that start from nothing.
+ */
 const CITIZEN_CASES: Record<string, [string, Fate, number][]> = {
-  'ani@citizen.example': [
-    ['residence-certificate', 'docToday', 6], ['household-certificate', 'draft', 1], ['construction-permit', 'awaitInfo', 12],
-    ['garbage-fee-account', 'normal', 120], ['reception-by-head', 'normal', 40], ['parking-permit', 'normal', 200], ['complaint', 'unassigned', 2],
-  ],
   'hayk@citizen.example': [
-    ['property-certificate', 'docToday', 8], ['land-lease', 'normal', 60], ['trade-permit', 'normal', 300],
-    ['information-request', 'waiting', 1], ['excavation-permit', 'stuck', 45], ['residence-certificate', 'draft', 0],
+    ['residence-certificate', 'docToday', 9], ['household-certificate', 'draft', 1], ['construction-permit', 'awaitInfo', 12],
+    ['information-request', 'waiting', 1], ['complaint', 'unassigned', 2], ['excavation-permit', 'stuck', 45],
+    ['property-certificate', 'normal', 20], ['garbage-fee-account', 'normal', 120], ['reception-by-head', 'normal', 40],
+    ['land-lease', 'normal', 60], ['parking-permit', 'normal', 200], ['trade-permit', 'normal', 300],
   ],
 };
 

@@ -56,6 +56,7 @@ async function assertAssignable(env: CaseEnv, tx: Transaction<Database>, userId:
 
 /** Required documents the case has no file for. */
 export async function missingDocuments(tx: TenantDb, spec: ServiceSpec, caseId: number): Promise<string[]> {
+  if (!spec.documents.some((d) => d.required)) return [];
   const rows = await tx.selectFrom('case_attachments').select('document_key').where('case_id', '=', caseId).execute();
   const have = new Set(rows.map((r) => r.document_key));
   return spec.documents.filter((d) => d.required && !have.has(d.key)).map((d) => d.key);

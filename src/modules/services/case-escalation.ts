@@ -29,7 +29,7 @@ export async function escalateOverdueCases(services: Services, now = new Date())
       const tx = new TenantDb(raw, c.community_id);
       const r = await tx.updateTable('cases').set({ escalated_at: now.toISOString() }).where('id', '=', c.id).where('escalated_at', 'is', null).executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return; // another process escalated it
-      const { spec } = await specOfVersion(tx, c.service_version_id);
+      const { spec } = await specOfVersion(tx, c.service_version_id, services);
       const params = { number: c.reg_number ?? `#${c.id}`, service: spec.name };
       const chiefs = await noticeStaffWithRole(tx, 'chief_of_staff', { key: 'services.notice.escalated', params, link: `/staff/cases/${c.id}` });
       await tx.insertInto('case_events', {

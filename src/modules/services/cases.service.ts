@@ -63,7 +63,7 @@ export async function loadCaseFor(env: CaseEnv, tx: TenantDb, caseId: number): P
   if (!c) throw notFound();
   const isApplicant = env.actor.userId !== null && c.applicant_user_id === env.actor.userId;
   if (!isApplicant && (env.actor.roles.length === 0 || !inSettlementScope(env.actor, c))) throw notFound();
-  const { spec } = await specOfVersion(tx, c.service_version_id);
+  const { spec } = await specOfVersion(tx, c.service_version_id, env.services);
   return { c, spec };
 }
 
@@ -90,25 +90,30 @@ function applicantRow(a: ApplicantInput) {
 /** Creates a draft of the service's current version. Format errors are refused; missing values may wait. */
 export async function startCase(env: CaseEnv, input: StartInput): Promise<{ caseId: number; version: number }> {
   return env.tenant.transaction(async (tx, raw) => {
-    const { service, versionId, spec } = await currentVersionOf(tx, input.serviceId);
-    if (!spec.applicants.includes(input.applicant.kind)) throw badRequest({ applicant_kind: 'services.cases.error.applicantKind' });
-    const channelOk = spec.channels === 'both' || spec.channels === input.channel;
-    if (!channelOk) throw new AppError(400, 'channel', 'services.cases.error.channel');
-    const check = checkForm(spec, input.formData, { partial: true });
-    if (Object.keys(check.errors).length) throw badRequest(check.errors as never);
-    const now = new Date().toISOString();
-    const row = await tx.insertInto('cases', {
-      service_id: service.id, service_version_id: versionId, reg_number: null, reg_year: null, reg_seq: null,
-      state: 'draft', channel: input.channel, ...applicantRow(input.applicant), settlement_id: input.settlementId ?? null,
-      form_data: JSON.stringify(check.values), fee_amount: 0, fee_status: 'none', assignee_user_id: null, department: null,
-      submitted_at: null, registered_at: null, due_date: null, state_due_date: null, state_entered_at: now, paused_at: null,
-      decided_at: null, delivered_at: null, decision: null, decision_reason: null, info_request: null, rating: null,
-      rating_comment: null, rated_at: null, escalated_at: null, version: 1, created_at: now, updated_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
-    await addEvent(tx, env, row.id, 'created', now, { to: 'draft', public: true });
-    await appendAudit(raw, env.actor.audit, { communityId: env.community.id, action: 'case.create', entityType: 'case', entityId: row.id, after: { serviceId: service.id, channel: input.channel } });
-    return { caseId: row.id, version: 1 };
+    const { c } = await insertDraft(env, tx, raw, input);
+    return { caseId: c.id, version: c.version };
   });
+}
+
+async function insertDraft(env: CaseEnv, tx: TenantDb, raw: Transaction<Database>, input: StartInput): Promise<{ c: CaseRow; spec: ServiceSpec }> {
+  const { serviceId, versionId, spec } = await currentVersionOf(tx, input.serviceId, env.services);
+  if (!spec.applicants.includes(input.applicant.kind)) throw badRequest({ applicant_kind: 'services.cases.error.applicantKind' });
+  const channelOk = spec.channels === 'both' || spec.channels === input.channel;
+  if (!channelOk) throw new AppError(400, 'channel', 'services.cases.error.channel');
+  const check = checkForm(spec, input.formData, { partial: true });
+  if (Object.keys(check.errors).length) throw badRequest(check.errors as never);
+  const now = new Date().toISOString();
+  const c = await tx.insertInto('cases', {
+    service_id: serviceId, service_version_id: versionId, reg_number: null, reg_year: null, reg_seq: null,
+    state: 'draft', channel: input.channel, ...applicantRow(input.applicant), settlement_id: input.settlementId ?? null,
+    form_data: JSON.stringify(check.values), fee_amount: 0, fee_status: 'none', assignee_user_id: null, department: null,
+    submitted_at: null, registered_at: null, due_date: null, state_due_date: null, state_entered_at: now, paused_at: null,
+    decided_at: null, delivered_at: null, decision: null, decision_reason: null, info_request: null, rating: null,
+    rating_comment: null, rated_at: null, escalated_at: null, version: 1, created_at: now, updated_at: now,
+  }).returningAll().executeTakeFirstOrThrow();
+  await addEvent(tx, env, c.id, 'created', now, { to: 'draft', public: true });
+  await appendAudit(raw, env.actor.audit, { communityId: env.community.id, action: 'case.create', entityType: 'case', entityId: c.id, after: { serviceId, channel: input.channel } });
+  return { c, spec };
 }
 
 /** Saves draft values (applicant or desk), refusing a stale version. */
@@ -136,32 +141,39 @@ async function bump(env: CaseEnv, tx: TenantDb, raw: Transaction<Database>, c: C
 export async function performAction(env: CaseEnv, caseId: number, actionKey: string, input: ActionInput): Promise<{ version: number; state: string }> {
   return env.tenant.transaction(async (tx, raw) => {
     const { c, spec } = await loadCaseFor(env, tx, caseId);
-    const action = actionOf(spec, actionKey);
-    if (!action) throw badRequest({ action: 'services.cases.error.unknownAction' });
-    if (c.version !== input.expectedVersion) throw caseChanged();
-    if (!actionAllowedFrom(action, c.state)) throw notNow();
-    if (!availableActions(spec, env.actor, c).some((a) => a.key === action.key)) throw forbidden();
-    const now = new Date().toISOString();
-    const today = todayInYerevan(new Date(now));
-    const effect = await effectOf(env, tx, raw, spec, action, c, input, now, today);
-    const stateDue = isFinal(spec, action.to) ? null : await stateDeadline(raw, spec, action.to, today);
-    const patch = { ...effect.patch, state: action.to, state_entered_at: now, state_due_date: stateDue };
-    const version = await bump(env, tx, raw, c, input.expectedVersion, patch, `case.${action.kind}`);
-    const kind = EVENT_OF[action.kind];
-    await addEvent(tx, env, c.id, kind, now, { from: c.state, to: action.to, body: effect.body ?? null, data: { action: action.key, ...effect.data } });
-    await notifyCaseEvent(tx, env, { ...c, ...patch, version } as CaseRow, spec, kind);
-    return { version, state: action.to };
+    return (await takeAction(env, tx, raw, c, spec, actionKey, input)).result;
   });
+}
+
+/** The action on a case already loaded in this transaction; returns the case as it is now. */
+async function takeAction(
+  env: CaseEnv, tx: TenantDb, raw: Transaction<Database>, c: CaseRow, spec: ServiceSpec, actionKey: string, input: ActionInput,
+): Promise<{ result: { version: number; state: string }; c: CaseRow }> {
+  const action = actionOf(spec, actionKey);
+  if (!action) throw badRequest({ action: 'services.cases.error.unknownAction' });
+  if (c.version !== input.expectedVersion) throw caseChanged();
+  if (!actionAllowedFrom(action, c.state)) throw notNow();
+  if (!availableActions(spec, env.actor, c).some((a) => a.key === action.key)) throw forbidden();
+  const now = new Date().toISOString();
+  const today = todayInYerevan(new Date(now));
+  const effect = await effectOf(env, tx, raw, spec, action, c, input, now, today);
+  const stateDue = isFinal(spec, action.to) ? null : await stateDeadline(raw, spec, action.to, today);
+  const patch = { ...effect.patch, state: action.to, state_entered_at: now, state_due_date: stateDue };
+  const version = await bump(env, tx, raw, c, input.expectedVersion, patch, `case.${action.kind}`);
+  const kind = EVENT_OF[action.kind];
+  await addEvent(tx, env, c.id, kind, now, { from: c.state, to: action.to, body: effect.body ?? null, data: { action: action.key, ...effect.data } });
+  const after = { ...c, ...patch, version, updated_at: now } as CaseRow;
+  await notifyCaseEvent(tx, env, after, spec, kind);
+  return { result: { version, state: action.to }, c: after };
 }
 
 /** Creates and submits in one go (the desk, the API, imports); registers too when the actor may. */
 export async function fileCase(env: CaseEnv, input: StartInput, opts: { register?: boolean } = {}): Promise<{ caseId: number; version: number; state: string }> {
-  return env.tenant.transaction(async (tx) => {
-    const inTx = { ...env, tenant: tx };
-    const started = await startCase(inTx, input);
-    let r = await performAction(inTx, started.caseId, 'submit', { expectedVersion: started.version });
-    if (opts.register) r = await performAction(inTx, started.caseId, 'register', { expectedVersion: r.version });
-    return { caseId: started.caseId, ...r };
+  return env.tenant.transaction(async (tx, raw) => {
+    const draft = await insertDraft(env, tx, raw, input);
+    let step = await takeAction(env, tx, raw, draft.c, draft.spec, 'submit', { expectedVersion: draft.c.version });
+    if (opts.register) step = await takeAction(env, tx, raw, step.c, draft.spec, 'register', { expectedVersion: step.c.version });
+    return { caseId: draft.c.id, ...step.result };
   });
 }
 

@@ -12,6 +12,7 @@ import { deskRoutes } from './desk.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { performanceRoutes } from './performance.routes.ts';
 import { escalateOverdueCases } from './case-escalation.ts';
+import { SERVICE_STATS_JOB, SERVICE_STATS_EVERY_SECONDS, serviceStatsJob } from './performance.service.ts';
 import { registerServicesCommands } from '../../cli/services.ts';
 
 const CASE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;
@@ -46,6 +47,10 @@ export const servicesModule: ModuleManifest = {
     'services.escalate': async (services) => {
       await escalateOverdueCases(services);
     },
+    [SERVICE_STATS_JOB]: serviceStatsJob,
   },
-  schedules: [{ kind: 'services.escalate', everySeconds: 3600 }],
+  schedules: [
+    { kind: 'services.escalate', everySeconds: 3600 },
+    { kind: SERVICE_STATS_JOB, everySeconds: SERVICE_STATS_EVERY_SECONDS },
+  ],
 };

@@ -41,6 +41,7 @@ bothEngines('portal: a citizen applies online step by step; nobody else sees the
   const { serviceId, tenant } = await installTestService(env.services, 'sisian', SPEC);
   const ani = await browserAs(env, ANI);
   const caseCount = async () => (await tenant.selectFrom('cases').select('id').execute()).length;
+  const casesBefore = await caseCount(); // the demo has cases of its own
 
   const start = await ani.get(`/sisian/services/${serviceId}/apply`);
   assert.equal(start.statusCode, 200);
@@ -50,7 +51,7 @@ bothEngines('portal: a citizen applies online step by step; nobody else sees the
   const bad = await ani.post(`/sisian/services/${serviceId}/apply`, { applicant_kind: 'person', name: 'Անի Բաղդասարյան', psn: '123', email: ANI });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /A public service number is 10 digits/);
-  assert.equal(await caseCount(), 0, 'bad input writes nothing');
+  assert.equal(await caseCount(), casesBefore, 'bad input writes nothing');
 
   const applied = await ani.post(`/sisian/services/${serviceId}/apply`, { applicant_kind: 'person', name: 'Անի Բաղդասարյան', psn: '1234567890', email: ANI });
   assert.equal(applied.statusCode, 303);

@@ -33,10 +33,19 @@ export async function appendAudit(tx: Executor, actor: AuditActor, entry: AuditE
   const chain = chainOf(entry.communityId);
   // Lock the chain head so concurrent appends (PostgreSQL) queue up instead of forking the chain.
   // SQLite serialises write transactions already.
-  await sql`insert into audit_heads (chain, seq, hash) values (${chain}, 0, ${GENESIS_HASH}) on conflict (chain) do nothing`.execute(tx);
-  let headQuery = tx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain);
-  if (tx.getExecutor().adapter.supportsReturning && !isSqlite(tx)) headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  // The head row exists after a chain's first event, so it is read first and created only
+  // when missing (one statement fewer on every change).
+  const readHead = () => {
+    let q = tx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain);
+    if (!isSqlite(tx)) q = q.forUpdate();
+    return q.executeTakeFirst();
+  };
+  let head = await readHead();
+  if (!head) {
+    await sql`insert into audit_heads (chain, seq, hash) values (${chain}, 0, ${GENESIS_HASH}) on conflict (chain) do nothing`.execute(tx);
+    head = await readHead();
+    if (!head) throw new Error(`audit chain ${chain} has no head`);
+  }
 
   const fields: ChainedFields = {
     community_id: entry.communityId,
