@@ -61,6 +61,19 @@ export async function englishContext(server: Server, opts: { javaScriptEnabled?:
   return context;
 }
 
+/**
+ * Opens browser contexts for one person signed in with signInAs (`cookie` is its session
+ * cookie): in a language, with JavaScript on or off, or signed out to see what others see.
+ */
+export function contextsFor(server: Pick<Server, 'base' | 'browser'>, cookie: string) {
+  const [name, value] = cookie.split('=') as [string, string];
+  return async (lang: string, javaScriptEnabled: boolean, signedIn = true): Promise<BrowserContext> => {
+    const context = await server.browser.newContext({ baseURL: server.base, javaScriptEnabled });
+    await context.addCookies([{ name: 'mmis_lang', value: lang, url: server.base }, ...(signedIn ? [{ name, value, url: server.base }] : [])]);
+    return context;
+  };
+}
+
 /** Zero axe violations on the page as it is now. */
 export async function assertAccessible(page: Page, what: string): Promise<void> {
   if (noScript.has(page.context())) return;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { h } from 'preact';
 import { route, slugParams } from '../../platform/http/route.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { sharedPublicPage } from '../../platform/http/page-cache.ts';
 import { renderPage, sendHtml, sendPage } from '../../platform/ui/render.ts';
 import { communitySummary } from './communities.schemas.ts';
 import { listCommunitiesWithSettlements, listSettlements, usersWithRole } from './communities.queries.ts';
@@ -34,11 +35,8 @@ export const communitiesRoutes = [
         ]);
         return renderPage(h(CommunityHomePage, { ctx, community, settlements, head: heads[0]?.full_name ?? null }));
       };
-      // The most visited page of every community; anonymous visitors share a copy for a few seconds.
-      const html = ctx.actor
-        ? await render()
-        : await ctx.services.pageCache.get(`home:${community.id}:${community.updated_at}:${ctx.locale}`, render);
-      return sendHtml(reply, html);
+      // The most visited page of every community.
+      return sendHtml(reply, await sharedPublicPage(ctx, 'home', render));
     },
   }),
   route({

@@ -196,8 +196,10 @@ bothEngines('inbox: overdue, at-risk, open, closed and mine views from due dates
   const { id: _id, community_id: _community, ...copy } = template;
   void _id;
   void _community;
+  // Registration numbers past the last one given (the demo has registered cases this year too).
+  const firstFree = Number((await nextRegistrationNumber(w.tenant)).split('/')[1]);
   for (let i = 0; i < 60; i++) {
-    await w.tenant.insertInto('cases', { ...copy, reg_seq: 100 + i, reg_number: `x/${i}`, state: i % 2 ? 'registered' : 'in_review', due_date: shift(i % 17), assignee_user_id: null } as never).execute();
+    await w.tenant.insertInto('cases', { ...copy, reg_seq: firstFree + i, reg_number: `x/${i}`, state: i % 2 ? 'registered' : 'in_review', due_date: shift(i % 17), assignee_user_id: null } as never).execute();
   }
   const dates = await inboxDates(w.env.services.db.kysely);
   const listed = [];
@@ -288,7 +290,10 @@ bothEngines('isolation: another community’s case and attachment ids answer 404
   const { id: _id, community_id: _c, ...copy } = await w.row(mine);
   void _id;
   void _c;
-  const other = await jermuk.tenant.insertInto('cases', { ...copy, service_id: jermuk.serviceId, service_version_id: jermuk.versionId, reg_seq: 1 } as never).returning('id').executeTakeFirstOrThrow();
+  const otherNumber = await nextRegistrationNumber(jermuk.tenant); // Jermuk's demo cases hold the first numbers
+  const other = await jermuk.tenant.insertInto('cases', {
+    ...copy, service_id: jermuk.serviceId, service_version_id: jermuk.versionId, reg_number: otherNumber, reg_seq: Number(otherNumber.split('/')[1]),
+  } as never).returning('id').executeTakeFirstOrThrow();
   const file = await jermuk.tenant.insertInto('case_attachments', {
     case_id: other.id, document_key: null, sha256: 'a'.repeat(64), filename: 'x.png', mime: 'image/png', size: 1, public: 0, uploaded_by_user_id: null, uploaded_at: new Date().toISOString(),
   }).returning('id').executeTakeFirstOrThrow();

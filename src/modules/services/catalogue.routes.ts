@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RouteDef } from '../../platform/http/route.ts';
 import { route, slugParams } from '../../platform/http/route.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { sharedPublicPage } from '../../platform/http/page-cache.ts';
 import { renderPage, sendHtml, sendPage } from '../../platform/ui/render.ts';
 import { catalogueResponse, catalogueItem, serviceParams } from './catalogue.schemas.ts';
 import { catalogueStamp, getService, listServices, type Service } from './catalogue.queries.ts';
@@ -38,14 +39,10 @@ const publicRoutes = [
     schema: { params: slugParams },
     handler: async (req, reply) => {
       const { ctx } = req;
-      const community = ctx.requireCommunity();
       const tenant = ctx.tenant();
       const render = async () => renderPage(h(CataloguePage, { ctx, services: await listServices(tenant, { status: 'published' }) }));
-      // Anonymous visitors share a copy for a few seconds; the stamp changes with every catalogue save.
-      const html = ctx.actor
-        ? await render()
-        : await ctx.services.pageCache.get(`services:${community.id}:${community.updated_at}:${await catalogueStamp(tenant)}:${ctx.locale}`, render);
-      return sendHtml(reply, html);
+      // The stamp changes with every catalogue save.
+      return sendHtml(reply, await sharedPublicPage(ctx, 'services', render, () => catalogueStamp(tenant)));
     },
   }),
   route({

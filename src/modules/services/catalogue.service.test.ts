@@ -3,6 +3,8 @@ import { bothEngines, setup, type TestEnv } from '../../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { runServicesInstall } from '../../cli/services.ts';
+import { DEMO_COMMUNITIES } from '../../demo/demo-data.ts';
+import { createCommunity } from '../communities/index.ts';
 import {
   copyService, createServiceFromScratch, getService, getServiceVersion, installTemplates, InvalidSpec, listServices, saveServiceVersion,
   SERVICE_TEMPLATES, setServiceStatus,
@@ -17,7 +19,9 @@ async function auditActions(env: TestEnv, entityId: number): Promise<string[]> {
 }
 
 bothEngines('templates install once per community, through the CLI too, and are audited', async (t, engine) => {
-  const env = await setup(t, engine);
+  // The demo installs the catalogue itself: start from the communities alone, so the first install is a real one.
+  const env = await setup(t, engine, { demo: false });
+  for (const c of DEMO_COMMUNITIES) await createCommunity(env.services.db.kysely, SYSTEM_ACTOR, c);
   const lines: string[] = [];
   const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
   assert.equal(await runServicesInstall(env.services, { community: 'sisian' }, io), 0);

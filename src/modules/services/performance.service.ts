@@ -8,6 +8,7 @@ import { todayInYerevan } from '../../platform/i18n/index.ts';
 import type { JobHandler } from '../../platform/jobs/types.ts';
 import { listServices } from './catalogue.ts';
 import type { Localized } from './spec.ts';
+import type { ServiceStatsTable } from './services.table.ts';
 
 export const SERVICE_STATS_JOB = 'services.stats';
 export const SERVICE_STATS_EVERY_SECONDS = 3600;
@@ -22,14 +23,8 @@ interface CaseFacts {
   rating: number | null;
 }
 
-export interface ServiceFigures {
-  cases: number;
-  decided: number;
-  decided_on_time: number;
-  median_days: number | null;
-  rating_count: number;
-  rating_sum: number;
-}
+/** One service's figures over the window: the stored row without its keys and time. */
+export type ServiceFigures = Omit<ServiceStatsTable, 'id' | 'community_id' | 'service_id' | 'computed_at'>;
 
 /** The start of the window: the same instant twelve months earlier. */
 export function windowStart(now: Date): string {

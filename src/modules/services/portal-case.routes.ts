@@ -20,7 +20,7 @@ import { caseAttachmentParams, caseDocumentParams, caseParams, doneQuery, messag
 import { CasePage, infoRequestOf } from './portal-case.views.tsx';
 import type { PageNotice } from './portal.views.tsx';
 import { errorsForInputs, postedValues } from './portal-form.tsx';
-import { applicantAction, doneNotice, loadMine, portalEnv, refusalOf, sendDownload, statusOf, textValues } from './portal.http.ts';
+import { applicantAction, doneNotice, loadMine, myCaseForm, portalEnv, refusalOf, sendDownload, statusOf, textValues } from './portal.http.ts';
 import { paymentProvider } from './payments.ts';
 
 export interface CaseRenderOptions {
@@ -58,14 +58,6 @@ async function change(ctx: Ctx, reply: FastifyReply, caseId: number, body: unkno
 
 const notNowNotice = (ctx: Ctx): PageNotice => ({ tone: 'warning', title: ctx.t('services.portal.error.notNow') });
 
-/** A form posted to one of the applicant's cases. */
-function caseForm(url: string, handle: (ctx: Ctx, caseId: number, body: unknown, reply: FastifyReply) => Promise<unknown>): RouteDef {
-  return route({
-    method: 'POST', url, access: 'citizen', kind: 'form', idParams: { caseId: 'cases' }, schema: { params: caseParams },
-    handler: async (req, reply) => handle(req.ctx, req.params.caseId, req.body, reply),
-  });
-}
-
 export const caseRoutes: RouteDef[] = [
   route({
     method: 'GET',
@@ -76,8 +68,7 @@ export const caseRoutes: RouteDef[] = [
     schema: { params: caseParams, querystring: doneQuery },
     handler: async (req, reply) => renderCase(req.ctx, reply, req.params.caseId, { notice: doneNotice(req.ctx, req.query.done) }),
   }),
-  caseForm('/:slug/cases/:caseId/respond', async (ctx, caseId, body, reply) => {
-    const { c, spec } = await loadMine(ctx, caseId);
+  myCaseForm('/:slug/cases/:caseId/respond', async (ctx, { c, spec }, body, reply) => {
     const parsed = parseForm(respondForm, body);
     if (!parsed.ok) return renderCase(ctx, reply, c.id, { form: { errors: parsed.errors, values: textValues(body) }, status: 400 });
     const action = applicantAction(ctx, spec, c, 'resume');
@@ -88,15 +79,13 @@ export const caseRoutes: RouteDef[] = [
       () => performAction(portalEnv(ctx), c.id, action.key, { expectedVersion: parsed.data.version, formData, message: parsed.data.message }),
       (e) => errorsForInputs(spec, e));
   }),
-  caseForm('/:slug/cases/:caseId/messages', async (ctx, caseId, body, reply) => {
-    const { c } = await loadMine(ctx, caseId);
+  myCaseForm('/:slug/cases/:caseId/messages', async (ctx, { c }, body, reply) => {
     const parsed = parseForm(messageForm, body);
     if (!parsed.ok) return renderCase(ctx, reply, c.id, { form: { errors: parsed.errors, values: textValues(body) }, status: 400 });
     if (c.state === 'draft') return renderCase(ctx, reply, c.id, { notice: notNowNotice(ctx), status: 409 });
     return change(ctx, reply, c.id, body, 'message', () => addNote(portalEnv(ctx), c.id, parsed.data.body, { toApplicant: true }));
   }),
-  caseForm('/:slug/cases/:caseId/withdraw', async (ctx, caseId, body, reply) => {
-    const { c, spec } = await loadMine(ctx, caseId);
+  myCaseForm('/:slug/cases/:caseId/withdraw', async (ctx, { c, spec }, body, reply) => {
     const parsed = parseForm(withdrawForm, body);
     if (!parsed.ok) return renderCase(ctx, reply, c.id, { form: { errors: parsed.errors, values: textValues(body) }, status: 400 });
     const action = applicantAction(ctx, spec, c, 'withdraw');
@@ -104,14 +93,12 @@ export const caseRoutes: RouteDef[] = [
     return change(ctx, reply, c.id, body, 'withdrawn',
       () => performAction(portalEnv(ctx), c.id, action.key, { expectedVersion: parsed.data.version, reason: parsed.data.reason }));
   }),
-  caseForm('/:slug/cases/:caseId/rating', async (ctx, caseId, body, reply) => {
-    const { c } = await loadMine(ctx, caseId);
+  myCaseForm('/:slug/cases/:caseId/rating', async (ctx, { c }, body, reply) => {
     const parsed = parseForm(ratingForm, body);
     if (!parsed.ok) return renderCase(ctx, reply, c.id, { form: { errors: parsed.errors, values: textValues(body) }, status: 400 });
     return change(ctx, reply, c.id, body, 'rated', () => rateCase(portalEnv(ctx), c.id, parsed.data.rating, parsed.data.comment));
   }),
-  caseForm('/:slug/cases/:caseId/pay', async (ctx, caseId, _body, reply) => {
-    const { c } = await loadMine(ctx, caseId);
+  myCaseForm('/:slug/cases/:caseId/pay', async (ctx, { c }, _body, reply) => {
     const provider = paymentProvider(c.community_id);
     if (!provider) throw notFound();
     if (c.fee_status !== 'due' || c.fee_amount <= 0) return renderCase(ctx, reply, c.id, { notice: notNowNotice(ctx), status: 409 });

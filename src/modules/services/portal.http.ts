@@ -2,6 +2,7 @@
 // the person's own cases, reading the engine's refusals, and sending a stored file.
 import type { FastifyReply } from 'fastify';
 import type { Ctx } from '../../platform/http/context.ts';
+import { route, type RouteDef } from '../../platform/http/route.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { caseEnv, type CaseEnv, type CaseRow } from './case-env.ts';
@@ -9,6 +10,7 @@ import { availableActions } from './case-rules.ts';
 import { specOfVersion } from './case-spec.ts';
 import type { ActionSpec, ServiceSpec } from './spec.ts';
 import { myCase } from './portal.queries.ts';
+import { caseParams } from './portal.schemas.ts';
 import type { PageNotice } from './portal.views.tsx';
 
 /**
@@ -38,6 +40,17 @@ export async function loadMine(ctx: Ctx, caseId: number): Promise<{ c: CaseRow; 
   const c = await myCase(tenant, userIdOf(ctx), caseId);
   const { spec } = await specOfVersion(tenant, c.service_version_id);
   return { c, spec };
+}
+
+/**
+ * A form posted to one of the applicant's own cases: the case and its spec are loaded
+ * (404 for anyone else's) before `handle` runs.
+ */
+export function myCaseForm(url: string, handle: (ctx: Ctx, mine: { c: CaseRow; spec: ServiceSpec }, body: unknown, reply: FastifyReply) => Promise<unknown>): RouteDef {
+  return route({
+    method: 'POST', url, access: 'citizen', kind: 'form', idParams: { caseId: 'cases' }, schema: { params: caseParams },
+    handler: async (req, reply) => handle(req.ctx, await loadMine(req.ctx, req.params.caseId), req.body, reply),
+  });
 }
 
 /** The applicant's action of this kind that leads out of the case's state now, if any. */

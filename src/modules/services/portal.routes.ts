@@ -22,7 +22,7 @@ import { applyForm, caseParams, draftForm, editQuery, serviceParams, uploadForm,
 import { ApplyPage, DraftEditorPage, type PageNotice } from './portal.views.tsx';
 import { MyCasesPage } from './portal-account.views.tsx';
 import { errorsForInputs, postedValues, valuesAsText } from './portal-form.tsx';
-import { applicantAction, doneNotice, loadMine, portalEnv, refusalOf, textValues, userIdOf } from './portal.http.ts';
+import { applicantAction, doneNotice, loadMine, myCaseForm, portalEnv, refusalOf, textValues, userIdOf } from './portal.http.ts';
 import { caseRoutes as applicantCaseRoutes, renderCase } from './portal-case.routes.ts';
 
 async function onlineService(ctx: Ctx, serviceId: number) {
@@ -130,85 +130,55 @@ const portalRoutes_: RouteDef[] = [
       return renderEditor(ctx, reply, c, spec, req.query.step ?? 'details', { notice: doneNotice(ctx, req.query.done) });
     },
   }),
-  route({
-    method: 'POST',
-    url: '/:slug/cases/:caseId/draft',
-    access: 'citizen',
-    kind: 'form',
-    idParams: { caseId: 'cases' },
-    schema: { params: caseParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const { c, spec } = await loadMine(ctx, req.params.caseId);
-      const parsed = parseForm(draftForm, req.body);
-      if (!parsed.ok) return reloadAndRender(ctx, reply, c.id, 'details', { form: { errors: parsed.errors, values: textValues(req.body) }, status: 400 });
-      try {
-        await saveDraft(portalEnv(ctx), c.id, parsed.data.version, postedValues(spec, req.body));
-      } catch (err) {
-        const r = refusalOf(ctx, err);
-        if (r.kind === 'conflict') return reloadAndRender(ctx, reply, c.id, 'details', { notice: r.notice, status: 409 });
-        const form = { errors: errorsForInputs(spec, r.fields) as FormState['errors'], values: textValues(req.body) };
-        return renderEditor(ctx, reply, c, spec, 'details', { form, status: 400 });
-      }
-      const next = parsed.data.go === 'continue' ? `step=${nextStep(spec)}` : 'step=details&done=saved';
-      return reply.redirect(`/${req.params.slug}/cases/${c.id}/edit?${next}`, 303);
-    },
+  myCaseForm('/:slug/cases/:caseId/draft', async (ctx, { c, spec }, body, reply) => {
+    const parsed = parseForm(draftForm, body);
+    if (!parsed.ok) return reloadAndRender(ctx, reply, c.id, 'details', { form: { errors: parsed.errors, values: textValues(body) }, status: 400 });
+    try {
+      await saveDraft(portalEnv(ctx), c.id, parsed.data.version, postedValues(spec, body));
+    } catch (err) {
+      const r = refusalOf(ctx, err);
+      if (r.kind === 'conflict') return reloadAndRender(ctx, reply, c.id, 'details', { notice: r.notice, status: 409 });
+      const form = { errors: errorsForInputs(spec, r.fields) as FormState['errors'], values: textValues(body) };
+      return renderEditor(ctx, reply, c, spec, 'details', { form, status: 400 });
+    }
+    const next = parsed.data.go === 'continue' ? `step=${nextStep(spec)}` : 'step=details&done=saved';
+    return reply.redirect(`/${ctx.requireCommunity().slug}/cases/${c.id}/edit?${next}`, 303);
   }),
-  route({
-    // Exactly this URL: app.ts accepts multipart files only on the attachment routes.
-    method: 'POST',
-    url: '/:slug/cases/:caseId/attachments',
-    access: 'citizen',
-    kind: 'form',
-    idParams: { caseId: 'cases' },
-    schema: { params: caseParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const { c, spec } = await loadMine(ctx, req.params.caseId);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const rawKey = typeof body.document_key === 'string' ? body.document_key : '';
-      const slot = `document_${spec.documents.some((d) => d.key === rawKey) ? rawKey : 'other'}`;
-      const refuse = async (errors: Record<string, string>, status: number, notice?: PageNotice) => {
-        const form = { errors: errors as FormState['errors'] };
-        if (c.state === 'draft') return renderEditor(ctx, reply, c, spec, 'documents', { form, status, notice });
-        return renderCase(ctx, reply, c.id, { form, status, notice });
-      };
-      const parsed = parseForm(uploadForm, req.body);
-      if (!parsed.ok) return refuse({ [slot]: parsed.errors.file ?? parsed.errors.document_key ?? 'field.invalid' }, 400);
-      try {
-        await attachFile(portalEnv(ctx), c.id, { documentKey: parsed.data.document_key ?? null, filename: parsed.data.file.filename, bytes: parsed.data.file.data });
-      } catch (err) {
-        const r = refusalOf(ctx, err);
-        if (r.kind === 'conflict') return refuse({}, 409, r.notice);
-        return refuse({ [slot]: Object.values(r.fields)[0]! }, 400);
-      }
-      const back = c.state === 'draft' ? `/${req.params.slug}/cases/${c.id}/edit?step=documents&done=uploaded` : `/${req.params.slug}/cases/${c.id}?done=uploaded`;
-      return reply.redirect(back, 303);
-    },
+  // Exactly this URL: app.ts accepts multipart files only on the attachment routes.
+  myCaseForm('/:slug/cases/:caseId/attachments', async (ctx, { c, spec }, posted, reply) => {
+    const body = (posted ?? {}) as Record<string, unknown>;
+    const rawKey = typeof body.document_key === 'string' ? body.document_key : '';
+    const slot = `document_${spec.documents.some((d) => d.key === rawKey) ? rawKey : 'other'}`;
+    const refuse = async (errors: Record<string, string>, status: number, notice?: PageNotice) => {
+      const form = { errors: errors as FormState['errors'] };
+      if (c.state === 'draft') return renderEditor(ctx, reply, c, spec, 'documents', { form, status, notice });
+      return renderCase(ctx, reply, c.id, { form, status, notice });
+    };
+    const parsed = parseForm(uploadForm, posted);
+    if (!parsed.ok) return refuse({ [slot]: parsed.errors.file ?? parsed.errors.document_key ?? 'field.invalid' }, 400);
+    try {
+      await attachFile(portalEnv(ctx), c.id, { documentKey: parsed.data.document_key ?? null, filename: parsed.data.file.filename, bytes: parsed.data.file.data });
+    } catch (err) {
+      const r = refusalOf(ctx, err);
+      if (r.kind === 'conflict') return refuse({}, 409, r.notice);
+      return refuse({ [slot]: Object.values(r.fields)[0]! }, 400);
+    }
+    const caseUrl = `/${ctx.requireCommunity().slug}/cases/${c.id}`;
+    return reply.redirect(c.state === 'draft' ? `${caseUrl}/edit?step=documents&done=uploaded` : `${caseUrl}?done=uploaded`, 303);
   }),
-  route({
-    method: 'POST',
-    url: '/:slug/cases/:caseId/submit',
-    access: 'citizen',
-    kind: 'form',
-    idParams: { caseId: 'cases' },
-    schema: { params: caseParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const { c, spec } = await loadMine(ctx, req.params.caseId);
-      const parsed = parseForm(versionForm, req.body);
-      if (!parsed.ok) return reloadAndRender(ctx, reply, c.id, 'review', { problems: parsed.errors, status: 400 });
-      const action = applicantAction(ctx, spec, c, 'submit');
-      if (!action) return reloadAndRender(ctx, reply, c.id, 'review', { notice: { tone: 'warning', title: ctx.t('services.portal.error.notNow') }, status: 409 });
-      try {
-        await performAction(portalEnv(ctx), c.id, action.key, { expectedVersion: parsed.data.version });
-      } catch (err) {
-        const r = refusalOf(ctx, err);
-        if (r.kind === 'conflict') return reloadAndRender(ctx, reply, c.id, 'review', { notice: r.notice, status: 409 });
-        return renderEditor(ctx, reply, c, spec, 'review', { problems: r.fields, status: 400 });
-      }
-      return reply.redirect(`/${req.params.slug}/cases/${c.id}?done=submitted`, 303);
-    },
+  myCaseForm('/:slug/cases/:caseId/submit', async (ctx, { c, spec }, body, reply) => {
+    const parsed = parseForm(versionForm, body);
+    if (!parsed.ok) return reloadAndRender(ctx, reply, c.id, 'review', { problems: parsed.errors, status: 400 });
+    const action = applicantAction(ctx, spec, c, 'submit');
+    if (!action) return reloadAndRender(ctx, reply, c.id, 'review', { notice: { tone: 'warning', title: ctx.t('services.portal.error.notNow') }, status: 409 });
+    try {
+      await performAction(portalEnv(ctx), c.id, action.key, { expectedVersion: parsed.data.version });
+    } catch (err) {
+      const r = refusalOf(ctx, err);
+      if (r.kind === 'conflict') return reloadAndRender(ctx, reply, c.id, 'review', { notice: r.notice, status: 409 });
+      return renderEditor(ctx, reply, c, spec, 'review', { problems: r.fields, status: 400 });
+    }
+    return reply.redirect(`/${ctx.requireCommunity().slug}/cases/${c.id}?done=submitted`, 303);
   }),
   route({
     method: 'GET',

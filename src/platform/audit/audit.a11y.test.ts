@@ -2,31 +2,12 @@
 // with JavaScript off.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { setup } from '../../../test/helpers.ts';
 import { signInAs } from '../../../test/session.ts';
-import { assertAccessible, chromiumPath } from '../../../e2e/browser.ts';
+import { assertAccessible, contextsFor, startServer } from '../../../e2e/browser.ts';
 
 test('audit log pages pass axe and filter without JavaScript', async (t) => {
-  const { app, services } = await setup(t, 'sqlite');
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
-  const base = `http://127.0.0.1:${address.port}`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  t.after(() => browser.close());
-
-  const session = await signInAs(services, 'chief@sisian.example');
-  const [name, value] = session.cookie.split('=') as [string, string];
-  const contextFor = async (lang: string, javaScriptEnabled: boolean) => {
-    const context = await browser.newContext({ baseURL: base, javaScriptEnabled });
-    await context.addCookies([{ name, value, url: base }, { name: 'mmis_lang', value: lang, url: base }]);
-    return context;
-  };
+  const server = await startServer(t);
+  const contextFor = contextsFor(server, (await signInAs(server.services, 'chief@sisian.example')).cookie);
 
   // Accessibility in every language (axe needs JavaScript in the page to run).
   for (const lang of ['en', 'hy', 'ru']) {

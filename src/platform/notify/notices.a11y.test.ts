@@ -2,14 +2,14 @@
 // notices read works with JavaScript off.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertAccessible, startServer } from '../../../e2e/browser.ts';
+import { assertAccessible, contextsFor, startServer } from '../../../e2e/browser.ts';
 import { signInAs } from '../../../test/session.ts';
 import { TenantDb } from '../db/tenant.ts';
 import { noticeStaffWithRole } from './notices.ts';
 
 test('notices page passes axe and marks notices read without JavaScript', async (t) => {
   const server = await startServer(t);
-  const { services, browser, base } = server;
+  const { services } = server;
   const db = services.db.kysely;
   const sisian = await db.selectFrom('communities').select('id').where('slug', '=', 'sisian').executeTakeFirstOrThrow();
   await db.transaction().execute(async (tx) => {
@@ -18,13 +18,7 @@ test('notices page passes axe and marks notices read without JavaScript', async 
       await noticeStaffWithRole(scoped, 'chief_of_staff', { key: 'notify.notice.deliveryFailed', params: { channel: { message: 'notify.channel.email' }, recipient: 'a@b.am', error }, link });
     }
   });
-  const session = await signInAs(services, 'chief@sisian.example');
-  const [name, value] = session.cookie.split('=') as [string, string];
-  const contextFor = async (lang: string, javaScriptEnabled: boolean) => {
-    const context = await browser.newContext({ baseURL: base, javaScriptEnabled });
-    await context.addCookies([{ name, value, url: base }, { name: 'mmis_lang', value: lang, url: base }]);
-    return context;
-  };
+  const contextFor = contextsFor(server, (await signInAs(services, 'chief@sisian.example')).cookie);
 
   for (const lang of ['en', 'hy', 'ru']) {
     const context = await contextFor(lang, true);

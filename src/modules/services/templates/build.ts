@@ -4,7 +4,7 @@
 // installer parses each with serviceSpec before storing it.
 import type { z } from 'zod';
 import type { Localized, ServiceGroup, serviceSpec } from '../spec.ts';
-import type { StandardWorkflowOptions } from '../workflows.ts';
+import { standardWorkflow, type StandardWorkflowOptions } from '../workflows.ts';
 
 export type SpecInput = z.input<typeof serviceSpec>;
 type FieldInput = SpecInput['fields'][number];
@@ -33,6 +33,19 @@ export function select(key: string, label: Localized, options: [string, Localize
 
 export function doc(key: string, label: Localized, more: Partial<DocumentInput> = {}): DocumentInput {
   return { key, label, ...more };
+}
+
+/** A fee looked up by a select field's value, `fallback` when the value is not in the table. */
+export function tableFee(fieldKey: string, rows: [string, number][], fallback: number): SpecInput['fee'] {
+  return { kind: 'table', field: fieldKey, rows: rows.map(([value, amount]) => ({ value, amount })), default: fallback };
+}
+
+/** What a service issues: a permit (optionally titled) or a decision letter, with its body text. */
+export function permit(hy: string, en: string, ru: string, title?: Localized): SpecInput['output'] {
+  return title ? { template: 'permit', title, body: L(hy, en, ru) } : { template: 'permit', body: L(hy, en, ru) };
+}
+export function letter(hy: string, en: string, ru: string): SpecInput['output'] {
+  return { template: 'decision_letter', body: L(hy, en, ru) };
 }
 
 /** Fields several services share. */
@@ -72,6 +85,8 @@ export const DOCS = {
   sitePlan: () => doc('site_plan', L('Տեղադիրքի սխեմա', 'Location plan', 'Ситуационная схема'), { types: ['pdf', 'jpeg', 'png'] }),
   design: (label = L('Նախագծային փաստաթղթեր', 'Design documents', 'Проектная документация')) => doc('design', label, { types: ['pdf'], maxMb: 20 }),
   photos: () => doc('photos', L('Լուսանկարներ', 'Photographs', 'Фотографии'), { types: ['jpeg', 'png'], required: false }),
+  /** What an owner brings about real property: identity and ownership first, a proxy last. */
+  ofOwner: (...middle: DocumentInput[]): DocumentInput[] => [DOCS.passport(), DOCS.ownership(), ...middle, DOCS.proxy()],
 };
 
 /** A visit to the site between review and decision (construction, demolition, acceptance). */
@@ -90,6 +105,14 @@ export const COMMISSION_REVIEW: NonNullable<StandardWorkflowOptions['extraSteps'
   roles: ['specialist', 'chief_of_staff'],
 };
 
+/** Routine services: a specialist or the chief of staff decides, after `reviewDays` in review. */
+export const staffDecides = (reviewDays: number) => standardWorkflow({ deciders: ['specialist', 'chief_of_staff'], reviewDays });
+
 /** Who may apply. */
 export const PERSON: SpecInput['applicants'] = ['person'];
 export const ANYONE: SpecInput['applicants'] = ['person', 'organization'];
+
+/** The group a service is listed under, who may apply, and where (online, at the office or both). */
+export function offered(group: ServiceGroup, applicants = ANYONE, channels: SpecInput['channels'] = 'both'): Pick<SpecInput, 'group' | 'applicants' | 'channels'> {
+  return { group, applicants, channels };
+}

@@ -1,7 +1,7 @@
 // Requests about community land: allocation, lease and sale. The land commission reviews
 // them before the head decides (with the council where the law requires it).
 import { standardWorkflow } from '../workflows.ts';
-import { ANYONE, COMMISSION_REVIEW, DOCS, FIELDS, L, field, select, template, type ServiceTemplate } from './build.ts';
+import { COMMISSION_REVIEW, DOCS, FIELDS, L, field, letter, offered, select, template, type ServiceTemplate, type SpecInput } from './build.ts';
 
 const WORKFLOW = standardWorkflow({ deciders: ['head'], reviewDays: 10, extraSteps: [COMMISSION_REVIEW] });
 
@@ -17,10 +17,15 @@ const landPurpose = () =>
 const justification = (required = false) =>
   field('justification', 'textarea', L('Հիմնավորում', 'Reasons for the request', 'Обоснование'), { required, maxLength: 4000 });
 
-/** "…the plot: area …, location …" reads well in all three languages with any values. */
-const decision = (hy: string, en: string, ru: string) => ({
-  template: 'decision_letter' as const,
-  body: L(`${hy} Մակերեսը՝ {area_m2} քմ, գտնվելու վայրը՝ {location}։`, `${en} Area: {area_m2} m²; location: {location}.`, `${ru} Площадь: {area_m2} м²; местоположение: {location}.`),
+/**
+ * The terms all land requests share: free, 30 calendar days, the commission's review, and a
+ * decision letter ending "…area …, location …", which reads well in all three languages.
+ */
+const landTerms = (hy: string, en: string, ru: string): Pick<SpecInput, 'fee' | 'deadline' | 'workflow' | 'output'> => ({
+  fee: { kind: 'none' },
+  deadline: { days: 30, unit: 'calendar' },
+  workflow: WORKFLOW,
+  output: letter(`${hy} Մակերեսը՝ {area_m2} քմ, գտնվելու վայրը՝ {location}։`, `${en} Area: {area_m2} m²; location: {location}.`, `${ru} Площадь: {area_m2} м²; местоположение: {location}.`),
 });
 
 export const landTemplates: ServiceTemplate[] = [
@@ -31,15 +36,10 @@ export const landTemplates: ServiceTemplate[] = [
       "A request to be given a land plot owned by the community, for building a house, farming or another purpose. The community head decides, with the council's consent where the law requires it.",
       'Заявление о предоставлении в пользование земельного участка, находящегося в собственности общины, для строительства дома, сельского хозяйства или иной цели. Решение принимает глава общины, а в предусмотренных законом случаях — с согласия совета.',
     ),
-    group: 'land',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('land'),
     fields: [location(), FIELDS.cadastralCode(false), areaM2(), landPurpose(), justification(true)],
     documents: [DOCS.passport(), { ...DOCS.sitePlan(), required: false }, DOCS.companyRegistration(), DOCS.proxy()],
-    fee: { kind: 'none' },
-    deadline: { days: 30, unit: 'calendar' },
-    workflow: WORKFLOW,
-    output: decision('Համայնքի ղեկավարի որոշմամբ դիմողին տրամադրվում է հողամաս։', "By the community head's decision the applicant is given a land plot.", 'Решением главы общины заявителю предоставляется земельный участок.'),
+    ...landTerms('Համայնքի ղեկավարի որոշմամբ դիմողին տրամադրվում է հողամաս։', "By the community head's decision the applicant is given a land plot.", 'Решением главы общины заявителю предоставляется земельный участок.'),
   }),
   template('land-lease', {
     name: L('Հողամասի վարձակալության դիմում', 'Request to lease a land plot', 'Заявление об аренде земельного участка'),
@@ -48,9 +48,7 @@ export const landTemplates: ServiceTemplate[] = [
       'A request to lease a community land plot or to extend an existing lease. The rent is set by auction or by council decision.',
       'Заявление о предоставлении земельного участка общины в аренду или о продлении действующего договора аренды. Арендная плата устанавливается на торгах или решением совета.',
     ),
-    group: 'land',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('land'),
     fields: [
       select('lease_kind', L('Դիմումի տեսակը', 'Kind of request', 'Вид заявления'), [
         ['new', L('Նոր վարձակալություն', 'New lease', 'Новая аренда')],
@@ -64,10 +62,7 @@ export const landTemplates: ServiceTemplate[] = [
       justification(),
     ],
     documents: [DOCS.passport(), DOCS.companyRegistration(), { ...DOCS.sitePlan(), required: false }, DOCS.proxy()],
-    fee: { kind: 'none' },
-    deadline: { days: 30, unit: 'calendar' },
-    workflow: WORKFLOW,
-    output: decision(
+    ...landTerms(
       'Համայնքի ղեկավարի որոշմամբ դիմողին {term_years} տարի ժամկետով վարձակալության է տրամադրվում հողամաս։',
       "By the community head's decision a land plot is leased to the applicant for {term_years} years.",
       'Решением главы общины заявителю предоставляется в аренду земельный участок сроком на {term_years} лет.',
@@ -80,9 +75,7 @@ export const landTemplates: ServiceTemplate[] = [
       'A request to buy a land plot owned by the community, for example the plot next to your house or one you lease. It is sold by auction or directly, by council decision, at no less than its cadastral value.',
       'Заявление о покупке земельного участка общины, например примыкающего к вашему дому или арендуемого вами. Отчуждение проводится на аукционе или прямой продажей по решению совета и по цене не ниже кадастровой стоимости.',
     ),
-    group: 'land',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('land'),
     fields: [
       FIELDS.cadastralCode(),
       location(),
@@ -102,10 +95,7 @@ export const landTemplates: ServiceTemplate[] = [
       DOCS.companyRegistration(),
       DOCS.proxy(),
     ],
-    fee: { kind: 'none' },
-    deadline: { days: 30, unit: 'calendar' },
-    workflow: WORKFLOW,
-    output: decision(
+    ...landTerms(
       'Համայնքի ավագանու որոշմամբ {cadastral_code} կադաստրային ծածկագրով հողամասն օտարվում է դիմողին։',
       'By council decision the land plot with cadastral code {cadastral_code} is sold to the applicant.',
       'Решением совета общины земельный участок с кадастровым кодом {cadastral_code} отчуждается заявителю.',

@@ -2,7 +2,7 @@
 // tobacco, trade in public places, outdoor advertising, night-time operation, parking, taxi.
 // Amounts are the council's yearly rates; these are plausible defaults to edit.
 import { standardWorkflow } from '../workflows.ts';
-import { ANYONE, DOCS, FIELDS, L, PERSON, doc, field, select, template, type ServiceTemplate } from './build.ts';
+import { DOCS, FIELDS, L, PERSON, doc, field, offered, permit, select, staffDecides, tableFee, template, type ServiceTemplate } from './build.ts';
 
 const LICENSING = standardWorkflow({ deciders: ['chief_of_staff', 'head'], reviewDays: 2 });
 
@@ -29,9 +29,7 @@ export const licenceTemplates: ServiceTemplate[] = [
       'Permission to sell alcoholic drinks and/or tobacco products in a shop, kiosk or catering place. The local duty is calculated from the sales floor area and paid yearly.',
       'Разрешение на продажу алкогольных напитков и (или) табачных изделий в магазине, киоске или заведении общепита. Местная пошлина рассчитывается по торговой площади и уплачивается ежегодно.',
     ),
-    group: 'permits',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('permits'),
     fields: [
       businessName(),
       FIELDS.address(),
@@ -47,14 +45,11 @@ export const licenceTemplates: ServiceTemplate[] = [
     fee: { kind: 'per_unit', field: 'floor_area', rate: '500', base: 10000, min: 10000 },
     deadline: { days: 3, unit: 'working' },
     workflow: LICENSING,
-    output: {
-      template: 'permit',
-      body: L(
-        `Թույլատրվում է «{business_name}» օբյեկտում ({address}) ալկոհոլային խմիչքի և (կամ) ծխախոտային արտադրանքի վաճառք՝ {floor_area} քմ առևտրի տարածքով։ ${untilYearEnd.hy}`,
-        `The sale of alcohol and/or tobacco is permitted at “{business_name}” ({address}), sales floor area {floor_area} m². ${untilYearEnd.en}`,
-        `Разрешается продажа алкоголя и (или) табака в объекте «{business_name}» ({address}), торговая площадь {floor_area} м². ${untilYearEnd.ru}`,
-      ),
-    },
+    output: permit(
+      `Թույլատրվում է «{business_name}» օբյեկտում ({address}) ալկոհոլային խմիչքի և (կամ) ծխախոտային արտադրանքի վաճառք՝ {floor_area} քմ առևտրի տարածքով։ ${untilYearEnd.hy}`,
+      `The sale of alcohol and/or tobacco is permitted at “{business_name}” ({address}), sales floor area {floor_area} m². ${untilYearEnd.en}`,
+      `Разрешается продажа алкоголя и (или) табака в объекте «{business_name}» ({address}), торговая площадь {floor_area} м². ${untilYearEnd.ru}`,
+    ),
   }),
   template('trade-permit', {
     name: L('Հանրային վայրերում առևտրի թույլտվություն', 'Permit to trade in public places', 'Разрешение на торговлю в общественных местах'),
@@ -63,9 +58,7 @@ export const licenceTemplates: ServiceTemplate[] = [
       'Permission to trade in public places designated by the community: streets, squares and fairs. The duty depends on the kind of trading point.',
       'Разрешение на торговлю в установленных общиной общественных местах: на улицах, площадях и ярмарках. Пошлина зависит от вида торговой точки.',
     ),
-    group: 'permits',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('permits'),
     fields: [
       select('point_kind', L('Առևտրի կետի տեսակը', 'Kind of trading point', 'Вид торговой точки'), [
         ['kiosk', L('Կրպակ կամ տաղավար', 'Kiosk or pavilion', 'Киоск или павильон')],
@@ -79,27 +72,14 @@ export const licenceTemplates: ServiceTemplate[] = [
       field('end_date', 'date', L('Ավարտ', 'Until', 'По'), { required: true }),
     ],
     documents: [DOCS.passport(), DOCS.companyRegistration()],
-    fee: {
-      kind: 'table',
-      field: 'point_kind',
-      rows: [
-        { value: 'kiosk', amount: 20000 },
-        { value: 'stall', amount: 10000 },
-        { value: 'seasonal', amount: 5000 },
-        { value: 'fair', amount: 2000 },
-      ],
-      default: 10000,
-    },
+    fee: tableFee('point_kind', [['kiosk', 20000], ['stall', 10000], ['seasonal', 5000], ['fair', 2000]], 10000),
     deadline: { days: 5, unit: 'working' },
     workflow: LICENSING,
-    output: {
-      template: 'permit',
-      body: L(
-        'Թույլատրվում է առևտուր հետևյալ վայրում՝ {place}, {start_date}-ից մինչև {end_date}։ Վաճառվող ապրանքները՝ {goods}։',
-        'Trade is permitted at {place} from {start_date} until {end_date}. Goods: {goods}.',
-        'Разрешается торговля в месте: {place}, с {start_date} по {end_date}. Товары: {goods}.',
-      ),
-    },
+    output: permit(
+      'Թույլատրվում է առևտուր հետևյալ վայրում՝ {place}, {start_date}-ից մինչև {end_date}։ Վաճառվող ապրանքները՝ {goods}։',
+      'Trade is permitted at {place} from {start_date} until {end_date}. Goods: {goods}.',
+      'Разрешается торговля в месте: {place}, с {start_date} по {end_date}. Товары: {goods}.',
+    ),
   }),
   template('outdoor-advertising-permit', {
     name: L('Արտաքին գովազդի տեղադրման թույլտվություն', 'Outdoor advertising permit', 'Разрешение на размещение наружной рекламы'),
@@ -108,9 +88,7 @@ export const licenceTemplates: ServiceTemplate[] = [
       'Permission to place an advertisement or sign on a building front, billboard or other structure. The yearly duty is charged per square metre of advertising surface.',
       'Разрешение на размещение рекламы или вывески на фасаде, щите или другой конструкции. Ежегодная пошлина взимается за каждый квадратный метр рекламной поверхности.',
     ),
-    group: 'permits',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('permits'),
     fields: [
       FIELDS.address(),
       select('carrier', L('Որտեղ է տեղադրվելու', 'Where it will be placed', 'Где будет размещена'), [
@@ -130,14 +108,11 @@ export const licenceTemplates: ServiceTemplate[] = [
     fee: { kind: 'per_unit', field: 'area_m2', rate: '5000', base: 0, min: 5000 },
     deadline: { days: 10, unit: 'working' },
     workflow: LICENSING,
-    output: {
-      template: 'permit',
-      body: L(
-        'Թույլատրվում է {address} հասցեում տեղադրել արտաքին գովազդ՝ {area_m2} քմ մակերեսով։ Թույլտվությունը գործում է մեկ տարի։',
-        'An outdoor advertisement of {area_m2} m² may be placed at {address}. The permit is valid for one year.',
-        'Разрешается размещение наружной рекламы площадью {area_m2} м² по адресу {address}. Разрешение действует один год.',
-      ),
-    },
+    output: permit(
+      'Թույլատրվում է {address} հասցեում տեղադրել արտաքին գովազդ՝ {area_m2} քմ մակերեսով։ Թույլտվությունը գործում է մեկ տարի։',
+      'An outdoor advertisement of {area_m2} m² may be placed at {address}. The permit is valid for one year.',
+      'Разрешается размещение наружной рекламы площадью {area_m2} м² по адресу {address}. Разрешение действует один год.',
+    ),
   }),
   template('night-operation-permit', {
     name: L('Գիշերային ժամերին աշխատելու թույլտվություն', 'Permit for night-time operation', 'Разрешение на работу в ночное время'),
@@ -146,9 +121,7 @@ export const licenceTemplates: ServiceTemplate[] = [
       'Permission for a café, restaurant, entertainment venue or shop to stay open between 24:00 and 06:00. The duty is yearly and depends on the zone where the venue is.',
       'Разрешение для заведения общепита, развлечений или торговли работать с 24:00 до 06:00. Пошлина ежегодная и зависит от зоны расположения объекта.',
     ),
-    group: 'permits',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('permits'),
     fields: [
       businessName(),
       FIELDS.address(),
@@ -164,26 +137,14 @@ export const licenceTemplates: ServiceTemplate[] = [
       ]),
     ],
     documents: [DOCS.passport(), DOCS.companyRegistration(), DOCS.premises()],
-    fee: {
-      kind: 'table',
-      field: 'zone',
-      rows: [
-        { value: 'centre', amount: 150000 },
-        { value: 'town', amount: 100000 },
-        { value: 'village', amount: 50000 },
-      ],
-      default: 100000,
-    },
+    fee: tableFee('zone', [['centre', 150000], ['town', 100000], ['village', 50000]], 100000),
     deadline: { days: 5, unit: 'working' },
     workflow: LICENSING,
-    output: {
-      template: 'permit',
-      body: L(
-        `Թույլատրվում է «{business_name}» օբյեկտի ({address}) աշխատանքը ժամը 24:00-ից մինչև 06:00։ ${untilYearEnd.hy}`,
-        `“{business_name}” ({address}) may operate between 24:00 and 06:00. ${untilYearEnd.en}`,
-        `Разрешается работа объекта «{business_name}» ({address}) с 24:00 до 06:00. ${untilYearEnd.ru}`,
-      ),
-    },
+    output: permit(
+      `Թույլատրվում է «{business_name}» օբյեկտի ({address}) աշխատանքը ժամը 24:00-ից մինչև 06:00։ ${untilYearEnd.hy}`,
+      `“{business_name}” ({address}) may operate between 24:00 and 06:00. ${untilYearEnd.en}`,
+      `Разрешается работа объекта «{business_name}» ({address}) с 24:00 до 06:00. ${untilYearEnd.ru}`,
+    ),
   }),
   template('parking-permit', {
     name: L('Ավտոկայանման թույլտվություն', 'Parking permit', 'Разрешение на парковку'),
@@ -192,9 +153,7 @@ export const licenceTemplates: ServiceTemplate[] = [
       "Permission to park a vehicle in the community's paid parking places or in a residents' zone. Issued for one month or one year.",
       'Разрешение на стоянку автомобиля на платных парковках общины или в зоне для жителей. Выдаётся на месяц или на год.',
     ),
-    group: 'permits',
-    applicants: PERSON,
-    channels: 'both',
+    ...offered('permits', PERSON),
     fields: [
       plate(),
       field('vehicle', 'text', L('Մակնիշը և մոդելը', 'Make and model', 'Марка и модель'), { maxLength: 100 }),
@@ -205,17 +164,14 @@ export const licenceTemplates: ServiceTemplate[] = [
       field('start_date', 'date', L('Սկսած', 'Starting on', 'Начиная с'), { required: true }),
     ],
     documents: [DOCS.passport(), vehicleRegistration()],
-    fee: { kind: 'table', field: 'period', rows: [{ value: 'month', amount: 2000 }, { value: 'year', amount: 20000 }], default: 2000 },
+    fee: tableFee('period', [['month', 2000], ['year', 20000]], 2000),
     deadline: { days: 3, unit: 'working' },
-    workflow: standardWorkflow({ deciders: ['specialist', 'chief_of_staff'], reviewDays: 2 }),
-    output: {
-      template: 'permit',
-      body: L(
-        'Թույլատրվում է {plate} պետհամարանիշով տրանսպորտային միջոցի կայանումը համայնքի վճարովի ավտոկայանատեղիներում՝ սկսած {start_date}-ից։',
-        'The vehicle with plate {plate} may park in the community paid parking places from {start_date}.',
-        'Разрешается стоянка транспортного средства с госномером {plate} на платных парковках общины с {start_date}.',
-      ),
-    },
+    workflow: staffDecides(2),
+    output: permit(
+      'Թույլատրվում է {plate} պետհամարանիշով տրանսպորտային միջոցի կայանումը համայնքի վճարովի ավտոկայանատեղիներում՝ սկսած {start_date}-ից։',
+      'The vehicle with plate {plate} may park in the community paid parking places from {start_date}.',
+      'Разрешается стоянка транспортного средства с госномером {plate} на платных парковках общины с {start_date}.',
+    ),
   }),
   template('taxi-permit', {
     name: L('Տաքսու ծառայության թույլտվություն', 'Taxi permit', 'Разрешение на услуги такси'),
@@ -224,9 +180,7 @@ export const licenceTemplates: ServiceTemplate[] = [
       'Permission to provide taxi services in the community. Issued for each vehicle, for one year.',
       'Разрешение на оказание услуг такси на территории общины. Выдаётся на каждый автомобиль сроком на один год.',
     ),
-    group: 'permits',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('permits'),
     fields: [
       plate(),
       field('vehicle', 'text', L('Մակնիշը և մոդելը', 'Make and model', 'Марка и модель'), { required: true, maxLength: 100 }),
@@ -242,13 +196,10 @@ export const licenceTemplates: ServiceTemplate[] = [
     fee: { kind: 'fixed', amount: 20000 },
     deadline: { days: 5, unit: 'working' },
     workflow: LICENSING,
-    output: {
-      template: 'permit',
-      body: L(
-        'Թույլատրվում է {plate} պետհամարանիշով «{vehicle}» ավտոմեքենայով տաքսու ծառայության մատուցում համայնքի տարածքում՝ մեկ տարի ժամկետով։ Վարորդ՝ {driver_name}։',
-        'Taxi services with the car “{vehicle}”, plate {plate}, are permitted in the community for one year. Driver: {driver_name}.',
-        'Разрешается оказание услуг такси на автомобиле «{vehicle}» с госномером {plate} на территории общины сроком на один год. Водитель: {driver_name}.',
-      ),
-    },
+    output: permit(
+      'Թույլատրվում է {plate} պետհամարանիշով «{vehicle}» ավտոմեքենայով տաքսու ծառայության մատուցում համայնքի տարածքում՝ մեկ տարի ժամկետով։ Վարորդ՝ {driver_name}։',
+      'Taxi services with the car “{vehicle}”, plate {plate}, are permitted in the community for one year. Driver: {driver_name}.',
+      'Разрешается оказание услуг такси на автомобиле «{vehicle}» с госномером {plate} на территории общины сроком на один год. Водитель: {driver_name}.',
+    ),
   }),
 ];

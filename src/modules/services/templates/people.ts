@@ -1,7 +1,7 @@
 // Services for households: garbage-fee accounts, one-time social assistance, and the
 // notarial acts the head (or a settlement's head) performs where there is no notary.
 import { standardWorkflow } from '../workflows.ts';
-import { COMMISSION_REVIEW, DOCS, FIELDS, L, PERSON, doc, field, select, template, type ServiceTemplate } from './build.ts';
+import { COMMISSION_REVIEW, DOCS, FIELDS, L, PERSON, doc, field, letter, offered, select, staffDecides, template, type ServiceTemplate } from './build.ts';
 
 /** The signer comes in person; the official certifies on the paper, so nothing is printed by us. */
 const NOTARIAL = standardWorkflow({ deciders: ['head', 'deputy_head', 'settlement_head'], reviewDays: 1 });
@@ -19,9 +19,7 @@ export const peopleTemplates: ServiceTemplate[] = [
       "Opening an account in the register of garbage-fee payers, changing the number of residents or the living area, or closing the account (for example after moving away). The fee is calculated from the number of residents or the living area at the council's rate.",
       'Открытие счёта в реестре плательщиков за вывоз мусора, изменение числа жильцов или жилой площади либо закрытие счёта (например, при переезде). Плата рассчитывается по числу жильцов или жилой площади по ставке, установленной советом.',
     ),
-    group: 'requests',
-    applicants: PERSON,
-    channels: 'both',
+    ...offered('requests', PERSON),
     fields: [
       select('request', L('Ինչ եք խնդրում', 'What you are asking for', 'Что вы просите'), [
         ['open', L('Բացել նոր հաշիվ', 'Open a new account', 'Открыть новый счёт')],
@@ -36,7 +34,7 @@ export const peopleTemplates: ServiceTemplate[] = [
     documents: [DOCS.passport(), { ...DOCS.ownership(), required: false }],
     fee: { kind: 'none' },
     deadline: { days: 5, unit: 'working' },
-    workflow: standardWorkflow({ deciders: ['specialist', 'chief_of_staff'], reviewDays: 3 }),
+    workflow: staffDecides(3),
     output: { template: 'none' },
   }),
   template('one-time-social-assistance', {
@@ -46,9 +44,7 @@ export const peopleTemplates: ServiceTemplate[] = [
       'A one-time payment from the community budget for residents in hardship: illness, death of a family member, fire or natural disaster and similar cases. The social commission reviews the request and the community head decides.',
       'Единовременная денежная помощь из бюджета общины жителям в трудном положении: при болезни, смерти члена семьи, пожаре, стихийном бедствии и т. п. Заявление рассматривает социальная комиссия, решение принимает глава общины.',
     ),
-    group: 'social',
-    applicants: PERSON,
-    channels: 'both',
+    ...offered('social', PERSON),
     fields: [
       select('reason', L('Դիմելու պատճառը', 'Reason for the request', 'Причина обращения'), [
         ['illness', L('Հիվանդություն կամ բուժում', 'Illness or medical treatment', 'Болезнь или лечение')],
@@ -72,14 +68,11 @@ export const peopleTemplates: ServiceTemplate[] = [
     fee: { kind: 'none' },
     deadline: { days: 30, unit: 'calendar' },
     workflow: standardWorkflow({ deciders: ['head'], reviewDays: 5, extraSteps: [COMMISSION_REVIEW] }),
-    output: {
-      template: 'decision_letter',
-      body: L(
-        'Համայնքի ղեկավարի որոշմամբ՝ սոցիալական հանձնաժողովի առաջարկության հիման վրա, դիմողին տրամադրվում է միանվագ սոցիալական օգնություն։',
-        "By the community head's decision, on the social commission's recommendation, the applicant is granted one-time social assistance.",
-        'Решением главы общины по рекомендации социальной комиссии заявителю предоставляется единовременная социальная помощь.',
-      ),
-    },
+    output: letter(
+      'Համայնքի ղեկավարի որոշմամբ՝ սոցիալական հանձնաժողովի առաջարկության հիման վրա, դիմողին տրամադրվում է միանվագ սոցիալական օգնություն։',
+      "By the community head's decision, on the social commission's recommendation, the applicant is granted one-time social assistance.",
+      'Решением главы общины по рекомендации социальной комиссии заявителю предоставляется единовременная социальная помощь.',
+    ),
   }),
   template('notarial-power-of-attorney', {
     name: L('Լիազորագրի վավերացում', 'Certification of a power of attorney', 'Удостоверение доверенности'),
@@ -88,9 +81,7 @@ export const peopleTemplates: ServiceTemplate[] = [
       `Certification of a power of attorney by the community head or the head of the settlement. ${NOTARY_NOTE.en} The person granting the power must come in person with an identity document.`,
       `Удостоверение доверенности главой общины или административным руководителем населённого пункта. ${NOTARY_NOTE.ru} Доверитель должен явиться лично с документом, удостоверяющим личность.`,
     ),
-    group: 'notary',
-    applicants: PERSON,
-    channels: 'office',
+    ...offered('notary', PERSON, 'office'),
     fields: [
       field('representative_name', 'text', L('Լիազորված անձի անունը և ազգանունը', "Representative's full name", 'Имя и фамилия представителя'), { required: true, maxLength: 200 }),
       field('representative_psn', 'psn', L('Լիազորված անձի ՀԾՀ', "Representative's public service number", 'Номер соцкарты представителя')),
@@ -113,9 +104,7 @@ export const peopleTemplates: ServiceTemplate[] = [
       `Certification that a signature on a document is genuine, by the community head or the head of the settlement. ${NOTARY_NOTE.en} The document is signed in front of the official. The state duty is paid for each copy.`,
       `Засвидетельствование подлинности подписи на документе главой общины или административным руководителем населённого пункта. ${NOTARY_NOTE.ru} Документ подписывается в присутствии должностного лица. Пошлина уплачивается за каждый экземпляр.`,
     ),
-    group: 'notary',
-    applicants: PERSON,
-    channels: 'office',
+    ...offered('notary', PERSON, 'office'),
     fields: [
       field('document_title', 'text', L('Փաստաթղթի անվանումը', 'Title of the document', 'Название документа'), { required: true, maxLength: 300 }),
       field('copies', 'number', L('Օրինակների քանակը', 'Number of copies', 'Количество экземпляров'), { required: true, min: 1, max: 10 }),

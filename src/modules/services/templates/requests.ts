@@ -1,7 +1,7 @@
 // Letters to the community: reception by the head, information requests, complaints,
 // proposals, inquiries, copies of decisions and archival references.
 import { standardWorkflow } from '../workflows.ts';
-import { ANYONE, DOCS, FIELDS, L, PERSON, doc, field, select, template, type ServiceTemplate } from './build.ts';
+import { DOCS, FIELDS, L, PERSON, doc, field, letter, offered, select, staffDecides, template, type ServiceTemplate } from './build.ts';
 
 const subject = () => field('subject', 'text', L('Թեման', 'Subject', 'Тема'), { required: true, maxLength: 200 });
 const evidence = () => doc('evidence', L('Կից փաստաթղթեր կամ լուսանկարներ', 'Attached documents or photographs', 'Приложенные документы или фотографии'), { required: false });
@@ -17,9 +17,7 @@ export const requestTemplates: ServiceTemplate[] = [
       'Sign up for a personal meeting with the community head. Say what you would like to discuss; the staff will agree the day and time with you.',
       'Запись на личный приём к главе общины. Укажите вопрос, с которым хотите обратиться; аппарат согласует с вами день и время приёма.',
     ),
-    group: 'reception',
-    applicants: PERSON,
-    channels: 'both',
+    ...offered('reception', PERSON),
     fields: [
       field('topic', 'textarea', L('Հարցը, որով դիմում եք', 'What you would like to discuss', 'Вопрос, с которым вы обращаетесь'), { required: true, maxLength: 2000 }),
       field('preferred_date', 'date', L('Ցանկալի օրը', 'Preferred day', 'Желаемый день')),
@@ -38,9 +36,7 @@ export const requestTemplates: ServiceTemplate[] = [
       'Under the Law on Freedom of Information you may ask for any information the community holds, or a copy of a document. We answer within 5 days, or within 30 days if extra work is needed (we will tell you so within 5 days). Electronic answers and up to 10 printed pages are free.',
       'По Закону о свободе информации вы можете запросить любую имеющуюся у общины информацию или копию документа. Ответ даётся в течение 5 дней, а если нужна дополнительная работа — в течение 30 дней (об этом сообщим в течение 5 дней). Электронный ответ и до 10 печатных страниц бесплатны.',
     ),
-    group: 'requests',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('requests'),
     fields: [
       field('information', 'textarea', L('Ինչ տեղեկություն եք ուզում ստանալ', 'What information you are asking for', 'Какую информацию вы запрашиваете'), { required: true, maxLength: 4000 }),
       select('answer_form', L('Ինչպես ստանալ պատասխանը', 'How to receive the answer', 'Как получить ответ'), [
@@ -53,7 +49,7 @@ export const requestTemplates: ServiceTemplate[] = [
     documents: [],
     fee: { kind: 'none' },
     deadline: { days: 5, unit: 'calendar' },
-    workflow: standardWorkflow({ deciders: ['specialist', 'chief_of_staff'], reviewDays: 2 }),
+    workflow: staffDecides(2),
     output: answerTitle('Պատասխան տեղեկատվության հարցմանը', 'Answer to an information request', 'Ответ на запрос информации'),
   }),
   template('complaint', {
@@ -63,9 +59,7 @@ export const requestTemplates: ServiceTemplate[] = [
       'A complaint about the work of the community staff, community institutions or services, or about a decision, action or inaction of an official. We answer within 30 days.',
       'Жалоба на работу аппарата общины, общинных учреждений или служб, а также на решение, действие или бездействие должностного лица. Ответ даётся в течение 30 дней.',
     ),
-    group: 'requests',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('requests'),
     fields: [
       subject(),
       FIELDS.details(L('Բողոքի բովանդակությունը', 'What happened', 'Суть жалобы')),
@@ -85,9 +79,7 @@ export const requestTemplates: ServiceTemplate[] = [
       'A proposal to improve community life, public spaces, services, or the decisions of the head and the council. It is considered and answered within 30 days.',
       'Предложение по улучшению жизни общины, благоустройству, услугам или решениям главы и совета. Предложение рассматривается, ответ даётся в течение 30 дней.',
     ),
-    group: 'requests',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('requests'),
     fields: [subject(), FIELDS.details(L('Առաջարկության բովանդակությունը', 'Your proposal', 'Суть предложения'))],
     documents: [evidence()],
     fee: { kind: 'none' },
@@ -102,9 +94,7 @@ export const requestTemplates: ServiceTemplate[] = [
       'Any question or request to the community staff for which there is no separate service. We answer within 30 days.',
       'Любой вопрос или просьба к аппарату общины, для которых нет отдельной услуги. Ответ даётся в течение 30 дней.',
     ),
-    group: 'requests',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('requests'),
     fields: [subject(), FIELDS.details(L('Ձեր հարցը կամ խնդրանքը', 'Your question or request', 'Ваш вопрос или просьба'))],
     documents: [evidence()],
     fee: { kind: 'none' },
@@ -119,9 +109,7 @@ export const requestTemplates: ServiceTemplate[] = [
       'A certified copy of a decision of the community head or council. Give the decision number and date if you know them.',
       'Выдача заверенной копии решения главы общины или совета. Укажите номер и дату решения, если знаете.',
     ),
-    group: 'requests',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('requests'),
     fields: [
       select('issuer', L('Ում որոշումն է', 'Whose decision', 'Чьё решение'), [
         ['head', L('Համայնքի ղեկավարի որոշում', 'Decision of the community head', 'Решение главы общины')],
@@ -134,7 +122,7 @@ export const requestTemplates: ServiceTemplate[] = [
     documents: [DOCS.passport(), DOCS.proxy()],
     fee: { kind: 'fixed', amount: 500 },
     deadline: { days: 5, unit: 'working' },
-    workflow: standardWorkflow({ deciders: ['specialist', 'chief_of_staff'], reviewDays: 3 }),
+    workflow: staffDecides(3),
     output: { template: 'none' },
   }),
   template('archival-reference', {
@@ -144,9 +132,7 @@ export const requestTemplates: ServiceTemplate[] = [
       'A reference from the documents kept in the community archive: on length of service and salary, land allocation, property or past decisions. Say which years and what the reference should be about.',
       'Справка по документам архива общины: о трудовом стаже и зарплате, выделении земли, имуществе или ранее принятых решениях. Укажите, за какие годы и о чём нужна справка.',
     ),
-    group: 'requests',
-    applicants: ANYONE,
-    channels: 'both',
+    ...offered('requests'),
     fields: [
       select('topic', L('Ինչի մասին է տեղեկանքը', 'What the reference is about', 'О чём справка'), [
         ['employment', L('Աշխատանքային ստաժ և աշխատավարձ', 'Length of service and salary', 'Трудовой стаж и зарплата')],
@@ -163,14 +149,11 @@ export const requestTemplates: ServiceTemplate[] = [
     documents: [DOCS.passport(), DOCS.proxy()],
     fee: { kind: 'fixed', amount: 1000 },
     deadline: { days: 15, unit: 'working' },
-    workflow: standardWorkflow({ deciders: ['specialist', 'chief_of_staff'], reviewDays: 10 }),
-    output: {
-      template: 'decision_letter',
-      body: L(
-        'Տրվում է համայնքի արխիվում պահվող {year_from}–{year_to} թվականների փաստաթղթերի հիման վրա։',
-        'Issued on the basis of the documents for {year_from}–{year_to} kept in the community archive.',
-        'Выдана на основании документов за {year_from}–{year_to} годы, хранящихся в архиве общины.',
-      ),
-    },
+    workflow: staffDecides(10),
+    output: letter(
+      'Տրվում է համայնքի արխիվում պահվող {year_from}–{year_to} թվականների փաստաթղթերի հիման վրա։',
+      'Issued on the basis of the documents for {year_from}–{year_to} kept in the community archive.',
+      'Выдана на основании документов за {year_from}–{year_to} годы, хранящихся в архиве общины.',
+    ),
   }),
 ];
