@@ -16,7 +16,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
 /** Control characters other than line breaks and tabs (PostgreSQL refuses NUL in text). */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[^\P{Cc}\t\n\r]/gu;
 
 /** Text as typed, without control characters. */
 export function cleanText(v: string): string {
