@@ -163,7 +163,7 @@ export class CasePlanner {
       const file = d.types.includes('pdf') ? this.samples.pdf : this.samples.png;
       const filename = `${d.key}.${file.ext}`;
       ready = new Date(Date.parse(start) + (i + 1) * 7000).toISOString();
-      if (!tl.record(ready, 'attachment', applicant, { body: filename, data: { document: d.key, size: file.size }, bump: false })) break;
+      if (!tl.record(ready, 'attachment', applicant, { body: filename, data: { documentKey: d.key, size: file.size }, bump: false })) break;
       out.attachments.push({ document_key: d.key, sha256: file.sha256, filename, mime: file.mime, size: file.size, public: 1, uploaded_by_user_id: applicant.userId, uploaded_at: ready });
     }
     await this.live(tl, out, { ...input, start: ready }, applicant, desk);

@@ -36,7 +36,7 @@ export async function attachFile(env: CaseEnv, caseId: number, upload: Upload): 
       case_id: c.id, document_key: doc?.key ?? null, sha256: stored.sha256, filename, mime: stored.mime, size: stored.size,
       public: applicant || doc ? 1 : 0, uploaded_by_user_id: env.actor.userId, uploaded_at: now,
     }).returning('id').executeTakeFirstOrThrow();
-    await addEvent(tx, env, c.id, 'attachment', now, { body: filename, data: { document: doc?.key ?? null, size: stored.size }, public: applicant || Boolean(doc) });
+    await addEvent(tx, env, c.id, 'attachment', now, { body: filename, data: { documentKey: doc?.key ?? null, size: stored.size }, public: applicant || Boolean(doc) });
     await tx.updateTable('cases').set({ updated_at: now }).where('id', '=', c.id).execute();
     await appendAudit(raw, env.actor.audit, { communityId: env.community.id, action: 'case.attach', entityType: 'case', entityId: c.id, after: { sha256: stored.sha256, document: doc?.key ?? null } });
     return { attachmentId: row.id };

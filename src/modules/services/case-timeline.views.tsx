@@ -8,7 +8,7 @@ import type { CaseEventKind } from './services.table.ts';
 import { pick, type ServiceSpec } from './spec.ts';
 import type { TimelineEvent } from './case-page.queries.ts';
 
-type Data = { assignee?: number; department?: string | null; fields?: string[]; documents?: string[]; number?: string; due?: string | null; status?: string; rating?: number; document?: string | null };
+type Data = { assignee?: number; department?: string | null; fields?: string[]; documents?: string[]; number?: string; due?: string | null; status?: string; rating?: number; document?: string | null; documentKey?: string | null };
 
 function stateLabel(ctx: Ctx, spec: ServiceSpec, key: string): string {
   const s = spec.workflow.states.find((x) => x.key === key);
@@ -33,6 +33,8 @@ function Details({ ctx, spec, e, names }: { ctx: Ctx; spec: ServiceSpec; e: Time
   if (d.due) lines.push(`${t('services.inbox.col.deadline')}: ${formatDay(d.due)}`);
   if (e.kind === 'fee' && d.status) lines.push(t(`services.casePage.feeStatus.${d.status === 'waived' ? 'waived' : 'paid'}`));
   if (e.kind === 'rated' && d.rating) lines.push(t('services.casePage.event.rating', { rating: d.rating }));
+  const attachedAs = e.kind === 'attachment' && d.documentKey ? spec.documents.find((x) => x.key === d.documentKey)?.label : undefined;
+  if (attachedAs) lines.push(pick(attachedAs, locale));
   if (d.document) lines.push(`${t('services.casePage.output.code')}: ${d.document}`);
   return (
     <>
