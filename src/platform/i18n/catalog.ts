@@ -22,6 +22,9 @@ import { servicesCasesMessages } from '../../modules/services/cases.messages.ts'
 import { servicesCasePagesMessages } from '../../modules/services/case-pages.messages.ts';
 import { servicesPortalMessages } from '../../modules/services/portal.messages.ts';
 import { servicesPerformanceMessages } from '../../modules/services/performance.messages.ts';
+import { servicesInboxMessages } from '../../modules/services/inbox.messages.ts';
+import { servicesCatalogueEditorMessages } from '../../modules/services/catalogue-editor.messages.ts';
+import { servicesPortalCaseMessages } from '../../modules/services/portal-case.messages.ts';
 import type { Locale } from './define.ts';
 
 const parts = [
@@ -30,6 +33,7 @@ const parts = [
   registryMessages, registryPopulationMessages, registryPropertyMessages, registryImportMessages, registryDemographicsMessages,
   calendarMessages, notifyMessages, filesMessages,
   servicesDocumentsMessages, servicesQueueMessages, servicesCatalogueMessages, servicesCasesMessages, servicesCasePagesMessages, servicesPortalMessages, servicesPerformanceMessages,
+  servicesInboxMessages, servicesCatalogueEditorMessages, servicesPortalCaseMessages,
 ] as const;
 
 type Part = (typeof parts)[number];
