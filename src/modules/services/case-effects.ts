@@ -93,10 +93,14 @@ export async function effectOf(
       return { patch: { assignee_user_id: assignee, department: department ?? c.department }, data: { assignee, department } };
     }
     case 'request_info': {
-      const fields = (input.fields ?? []).filter((f) => spec.fields.some((x) => x.key === f));
-      const documents = (input.documents ?? []).filter((d) => spec.documents.some((x) => x.key === d));
+      // The applicant is told exactly what to fix: at least one field or document of this
+      // service, and nothing the service does not have.
+      const fields = [...new Set(input.fields ?? [])];
+      const documents = [...new Set(input.documents ?? [])];
+      const unknown = fields.some((f) => !spec.fields.some((x) => x.key === f)) || documents.some((d) => !spec.documents.some((x) => x.key === d));
+      if (unknown) throw badRequest({ fields: 'services.cases.error.unknownItems' });
+      if (!fields.length && !documents.length) throw badRequest({ fields: 'services.cases.error.nameItems' });
       const message = text(input.message, 'message', true);
-      if (!fields.length && !documents.length && (input.fields?.length || input.documents?.length)) throw badRequest({ fields: 'services.cases.error.unknownItems' });
       const request = { fields, documents, message };
       return { patch: { paused_at: now, info_request: JSON.stringify(request) }, body: message, data: request };
     }

@@ -50,6 +50,9 @@ bothEngines('a case runs the whole workflow, each step by a role that may take i
 
   let v = filed.version;
   ({ version: v } = await performAction(w.chief, filed.caseId, 'assign', { expectedVersion: v, assigneeUserId: w.specialist.actor.userId! }));
+  // A request must name what to fix, and only what this service has.
+  await rejectsWith(performAction(w.specialist, filed.caseId, 'request_info', { expectedVersion: v, message: 'Something is wrong' }), 400);
+  await rejectsWith(performAction(w.specialist, filed.caseId, 'request_info', { expectedVersion: v, fields: ['purpose', 'shoe_size'], message: 'x' }), 400);
   ({ version: v } = await performAction(w.specialist, filed.caseId, 'request_info', { expectedVersion: v, fields: ['purpose'], message: 'Name the bank' }));
   const paused = await w.operator.tenant.selectFrom('cases').selectAll().where('id', '=', filed.caseId).executeTakeFirstOrThrow();
   assert.equal(paused.state, 'info_requested');
