@@ -14,7 +14,7 @@ import { DEMO_COMMUNITIES } from '../src/demo/demo-data.ts';
 import { romanizeArmenian } from '../src/platform/search/romanize.ts';
 import { foldWords } from '../src/platform/search/fold.ts';
 import { todayInYerevan } from '../src/platform/i18n/index.ts';
-import { searchResidents } from '../src/modules/registry/people-search.ts';
+import { searchResidents } from '../src/modules/registry/population/people-search.ts';
 import { FEMALE_NAMES, MALE_NAMES, SURNAMES, prng } from '../src/demo/registry-demo-data.ts';
 import { percentile, sqliteServices, tmpDir, type Figure } from './registry-common.ts';
 

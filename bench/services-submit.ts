@@ -17,9 +17,9 @@ import type { Services } from '../src/platform/http/services.ts';
 import type { CommunityRole } from '../src/platform/policy/roles.ts';
 import { createCommunity } from '../src/modules/communities/index.ts';
 import { DEMO_COMMUNITIES } from '../src/demo/demo-data.ts';
-import { installTemplates } from '../src/modules/services/catalogue.ts';
-import { fileCase, type StartInput } from '../src/modules/services/cases.service.ts';
-import type { CaseEnv } from '../src/modules/services/case-env.ts';
+import { installTemplates } from '../src/modules/services/catalogue/catalogue.ts';
+import { fileCase, type StartInput } from '../src/modules/services/cases/cases.service.ts';
+import type { CaseEnv } from '../src/modules/services/cases/case-env.ts';
 import { sqliteServices, tmpDir, type Figure } from './registry-common.ts';
 
 type Sync = 'NORMAL' | 'FULL';

@@ -6,7 +6,7 @@ import type { Services } from '../platform/http/services.ts';
 import { unscoped } from '../platform/db/tenant.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { cliActor, consoleOutput, type CliOutput } from './cli-support.ts';
-import { installTemplates, SERVICE_TEMPLATES } from '../modules/services/catalogue.ts';
+import { installTemplates, SERVICE_TEMPLATES } from '../modules/services/catalogue/catalogue.ts';
 
 export interface InstallFlags {
   community?: string;

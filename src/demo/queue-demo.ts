@@ -12,8 +12,8 @@ import type { Database } from '../platform/db/schema.ts';
 import { appendAudit, type AuditActor } from '../platform/audit/audit.ts';
 import { nextSequence } from '../platform/db/sequences.ts';
 import { todayInYerevan } from '../platform/i18n/index.ts';
-import { groupsJson, ticketLabel, ticketSequence, type ServiceGroup } from '../modules/services/queue.groups.ts';
-import type { TicketRow } from '../modules/services/queue.queries.ts';
+import { groupsJson, ticketLabel, ticketSequence, type ServiceGroup } from '../modules/services/queue/queue.groups.ts';
+import type { TicketRow } from '../modules/services/queue/queue.queries.ts';
 import { prng } from './registry-demo-data.ts';
 
 type Rng = ReturnType<typeof prng>;

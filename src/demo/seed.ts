@@ -6,7 +6,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { SYSTEM_ACTOR, appendAudit } from '../platform/audit/audit.ts';
 import { unscoped } from '../platform/db/tenant.ts';
 import { seedRegistryDemo } from './registry-demo.ts';
-import { installTemplates } from '../modules/services/catalogue.ts';
+import { installTemplates } from '../modules/services/catalogue/catalogue.ts';
 import { seedQueueDemo } from './queue-demo.ts';
 import { seedServicesDemo } from './services-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';

@@ -5,11 +5,11 @@
 import type { Insertable } from 'kysely';
 import type { WorkingCalendar } from '../platform/calendar/calendar.ts';
 import type { CaseEventKind, CasesTable } from '../modules/services/services.table.ts';
-import type { ServiceSpec } from '../modules/services/spec.ts';
-import type { FormValues } from '../modules/services/form-values.ts';
-import { yerevanDayOf } from '../modules/services/performance.service.ts';
-import { CLOCK_STOPPED } from '../modules/services/case-escalation.ts';
-import { deadlineAfterPause, decisionDeadline, stateDeadline } from '../modules/services/case-clock.ts';
+import type { ServiceSpec } from '../modules/services/catalogue/spec.ts';
+import type { FormValues } from '../modules/services/cases/form-values.ts';
+import { yerevanDayOf } from '../modules/services/performance/performance.service.ts';
+import { CLOCK_STOPPED } from '../modules/services/cases/case-escalation.ts';
+import { deadlineAfterPause, decisionDeadline, stateDeadline } from '../modules/services/cases/case-clock.ts';
 import type { Executor } from '../platform/db/tenant.ts';
 import type { Rng } from './registry-demo-data.ts';
 

@@ -2,8 +2,8 @@
 // form (the shipped templates or one an administrator made), with plausible Armenian text
 // for the keys the templates use. Every value set is checked with the engine's own
 // checkForm before it is written, so a demo case holds exactly what the form accepts.
-import type { FieldSpec, ServiceSpec } from '../modules/services/spec.ts';
-import { checkForm, type FormValues } from '../modules/services/form-values.ts';
+import type { FieldSpec, ServiceSpec } from '../modules/services/catalogue/spec.ts';
+import { checkForm, type FormValues } from '../modules/services/cases/form-values.ts';
 import type { Rng } from './registry-demo-data.ts';
 
 /** What the generator may draw on: the applicant and the community's registers. */

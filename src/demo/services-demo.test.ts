@@ -6,10 +6,10 @@ import { bothEngines, setup, type TestEnv } from '../../test/helpers.ts';
 import { TenantDb } from '../platform/db/tenant.ts';
 import { SYSTEM_ACTOR } from '../platform/audit/audit.ts';
 import { todayInYerevan } from '../platform/i18n/index.ts';
-import { AT_RISK_WORKING_DAYS, workingDaysAhead } from '../modules/services/case-clock.ts';
-import { installTemplates } from '../modules/services/catalogue.ts';
+import { AT_RISK_WORKING_DAYS, workingDaysAhead } from '../modules/services/cases/case-clock.ts';
+import { installTemplates } from '../modules/services/catalogue/catalogue.ts';
 import { envAs } from '../modules/services/services.testkit.ts';
-import { fileCase } from '../modules/services/cases.service.ts';
+import { fileCase } from '../modules/services/cases/cases.service.ts';
 import { seedServicesDemo } from './services-demo.ts';
 
 const STATES = ['draft', 'submitted', 'registered', 'in_review', 'info_requested', 'approved', 'rejected', 'delivered', 'withdrawn'];

@@ -2,10 +2,10 @@
 // community assets and leases; imported from legacy files and searchable in any spelling.
 import type { ModuleManifest } from '../../platform/http/module.ts';
 import { registryMigrations } from './migrations/index.ts';
-import { populationRoutes } from './population.routes.ts';
-import { propertyRoutes } from './property.routes.ts';
-import { importRoutes } from './import.routes.ts';
-import { demographicsRoutes } from './demographics.routes.ts';
+import { populationRoutes } from './population/population.routes.ts';
+import { propertyRoutes } from './property/property.routes.ts';
+import { importRoutes } from './importers/import.routes.ts';
+import { demographicsRoutes } from './demographics/demographics.routes.ts';
 import { registerImportCommand } from '../../cli/import.ts';
 
 const PEOPLE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;
@@ -47,6 +47,6 @@ export const registryModule: ModuleManifest = {
 
 // What other modules may use: the services subsystem fills certificates from these and
 // finds an applicant by public service number.
-export { residenceCertificateData, householdCompositionData, addressText } from './certificates.ts';
-export { findByPsn } from './residents.queries.ts';
+export { residenceCertificateData, householdCompositionData, addressText } from './population/certificates.ts';
+export { findByPsn } from './population/residents.queries.ts';
 export { publicServiceNumber, taxId, cadastralCode, parseDay } from './identifiers.ts';

@@ -4,15 +4,15 @@
 import type { ModuleManifest } from '../../platform/http/module.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import { servicesMigrations } from './migrations/index.ts';
-import { verifyRoutes } from './verify.routes.ts';
-import { queueRoutes } from './queue.routes.ts';
-import { catalogueRoutes } from './catalogue.routes.ts';
-import { caseRoutes } from './cases.routes.ts';
-import { deskRoutes } from './desk.routes.ts';
-import { portalRoutes } from './portal.routes.ts';
-import { performanceRoutes } from './performance.routes.ts';
-import { escalateOverdueCases } from './case-escalation.ts';
-import { SERVICE_STATS_JOB, SERVICE_STATS_EVERY_SECONDS, serviceStatsJob } from './performance.service.ts';
+import { verifyRoutes } from './documents/verify.routes.ts';
+import { queueRoutes } from './queue/queue.routes.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { caseRoutes } from './cases/cases.routes.ts';
+import { deskRoutes } from './desk/desk.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { performanceRoutes } from './performance/performance.routes.ts';
+import { escalateOverdueCases } from './cases/case-escalation.ts';
+import { SERVICE_STATS_JOB, SERVICE_STATS_EVERY_SECONDS, serviceStatsJob } from './performance/performance.service.ts';
 import { registerServicesCommands } from '../../cli/services.ts';
 
 const CASE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;

@@ -4,9 +4,9 @@ import type { Services } from '../../platform/http/services.ts';
 import { TenantDb } from '../../platform/db/tenant.ts';
 import { todayInYerevan } from '../../platform/i18n/index.ts';
 import type { CommunityRole } from '../../platform/policy/roles.ts';
-import type { CaseEnv } from './case-env.ts';
-import { standardWorkflow } from './workflows.ts';
-import type { ServiceSpec } from './spec.ts';
+import type { CaseEnv } from './cases/case-env.ts';
+import { standardWorkflow } from './catalogue/workflows.ts';
+import type { ServiceSpec } from './catalogue/spec.ts';
 
 export const TEST_SPEC: ServiceSpec = {
   name: { hy: 'Փորձնական տեղեկանք', en: 'Test certificate', ru: 'Тестовая справка' },

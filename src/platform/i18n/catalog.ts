@@ -8,23 +8,23 @@ import { communitiesMessages } from '../../modules/communities/communities.messa
 import { accountsMessages } from '../../modules/accounts/accounts.messages.ts';
 import { backofficeMessages } from '../../modules/backoffice/backoffice.messages.ts';
 import { registryMessages } from '../../modules/registry/registry.messages.ts';
-import { registryPopulationMessages } from '../../modules/registry/registry-population.messages.ts';
-import { registryPropertyMessages } from '../../modules/registry/registry-property.messages.ts';
-import { registryImportMessages } from '../../modules/registry/registry-import.messages.ts';
-import { registryDemographicsMessages } from '../../modules/registry/registry-demographics.messages.ts';
+import { registryPopulationMessages } from '../../modules/registry/population/registry-population.messages.ts';
+import { registryPropertyMessages } from '../../modules/registry/property/registry-property.messages.ts';
+import { registryImportMessages } from '../../modules/registry/importers/registry-import.messages.ts';
+import { registryDemographicsMessages } from '../../modules/registry/demographics/registry-demographics.messages.ts';
 import { calendarMessages } from '../calendar/calendar.messages.ts';
 import { notifyMessages } from '../notify/notify.messages.ts';
 import { filesMessages } from '../files/files.messages.ts';
-import { servicesDocumentsMessages } from '../../modules/services/documents.messages.ts';
-import { servicesQueueMessages } from '../../modules/services/queue.messages.ts';
-import { servicesCatalogueMessages } from '../../modules/services/catalogue.messages.ts';
-import { servicesCasesMessages } from '../../modules/services/cases.messages.ts';
-import { servicesCasePagesMessages } from '../../modules/services/case-pages.messages.ts';
-import { servicesPortalMessages } from '../../modules/services/portal.messages.ts';
-import { servicesPerformanceMessages } from '../../modules/services/performance.messages.ts';
-import { servicesInboxMessages } from '../../modules/services/inbox.messages.ts';
-import { servicesCatalogueEditorMessages } from '../../modules/services/catalogue-editor.messages.ts';
-import { servicesPortalCaseMessages } from '../../modules/services/portal-case.messages.ts';
+import { servicesDocumentsMessages } from '../../modules/services/documents/documents.messages.ts';
+import { servicesQueueMessages } from '../../modules/services/queue/queue.messages.ts';
+import { servicesCatalogueMessages } from '../../modules/services/catalogue/catalogue.messages.ts';
+import { servicesCasesMessages } from '../../modules/services/cases/cases.messages.ts';
+import { servicesCasePagesMessages } from '../../modules/services/cases/case-pages.messages.ts';
+import { servicesPortalMessages } from '../../modules/services/portal/portal.messages.ts';
+import { servicesPerformanceMessages } from '../../modules/services/performance/performance.messages.ts';
+import { servicesInboxMessages } from '../../modules/services/cases/inbox.messages.ts';
+import { servicesCatalogueEditorMessages } from '../../modules/services/catalogue/catalogue-editor.messages.ts';
+import { servicesPortalCaseMessages } from '../../modules/services/portal/portal-case.messages.ts';
 import type { Locale } from './define.ts';
 
 const parts = [

@@ -1,7 +1,7 @@
 // The report of rejected rows: a CSV (UTF-8 with BOM) of line, column, reason.
 import fs from 'node:fs';
 import type { Translate } from '../../../platform/i18n/index.ts';
-import { toCsv } from '../export.ts';
+import { toCsv } from '../exports/export.ts';
 import type { RowError } from './types.ts';
 
 export function reportCsv(errors: RowError[], t: Translate): string {

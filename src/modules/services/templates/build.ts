@@ -3,8 +3,8 @@
 // written as zod *input* (defaults such as `required: false` may be left out); the
 // installer parses each with serviceSpec before storing it.
 import type { z } from 'zod';
-import type { Localized, ServiceGroup, serviceSpec } from '../spec.ts';
-import { standardWorkflow, type StandardWorkflowOptions } from '../workflows.ts';
+import type { Localized, ServiceGroup, serviceSpec } from '../catalogue/spec.ts';
+import { standardWorkflow, type StandardWorkflowOptions } from '../catalogue/workflows.ts';
 
 export type SpecInput = z.input<typeof serviceSpec>;
 type FieldInput = SpecInput['fields'][number];

@@ -1,5 +1,5 @@
 // Certificates: filled from the community's own registers, issued in a couple of working days.
-import { standardWorkflow } from '../workflows.ts';
+import { standardWorkflow } from '../catalogue/workflows.ts';
 import { DOCS, FIELDS, L, PERSON, field, letter, offered, staffDecides, template, type ServiceTemplate, type SpecInput } from './build.ts';
 
 /** A person's extract from the population register: everything but the text is the same. */

@@ -1,6 +1,6 @@
 // Urban development: the assignment before a design, building, demolition, digging,
 // acceptance of the finished building and its address. Decided by the community head.
-import { standardWorkflow } from '../workflows.ts';
+import { standardWorkflow } from '../catalogue/workflows.ts';
 import { DOCS, FIELDS, L, SITE_INSPECTION, doc, field, letter, offered, permit, select, template, type ServiceTemplate } from './build.ts';
 
 const area = (key: string, label = L('Ընդհանուր մակերես (քմ)', 'Total floor area (m²)', 'Общая площадь (м²)'), required = true) =>

@@ -2,7 +2,7 @@
 // from these (catalogue.service.ts installTemplates, `mmis services install`) and then
 // edited by its IT administrator. The catalogue's initial order is by group (in the order
 // of SERVICE_GROUPS, as the front desk's queue lists them), then as listed here.
-import { SERVICE_GROUPS } from '../spec.ts';
+import { SERVICE_GROUPS } from '../catalogue/spec.ts';
 import { certificateTemplates } from './certificates.ts';
 import { constructionTemplates } from './construction.ts';
 import { landTemplates } from './land.ts';

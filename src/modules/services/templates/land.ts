@@ -1,6 +1,6 @@
 // Requests about community land: allocation, lease and sale. The land commission reviews
 // them before the head decides (with the council where the law requires it).
-import { standardWorkflow } from '../workflows.ts';
+import { standardWorkflow } from '../catalogue/workflows.ts';
 import { COMMISSION_REVIEW, DOCS, FIELDS, L, field, letter, offered, select, template, type ServiceTemplate, type SpecInput } from './build.ts';
 
 const WORKFLOW = standardWorkflow({ deciders: ['head'], reviewDays: 10, extraSteps: [COMMISSION_REVIEW] });

@@ -1,7 +1,7 @@
 // Local-duty permits for businesses and drivers (Law on Local Duties and Fees): alcohol and
 // tobacco, trade in public places, outdoor advertising, night-time operation, parking, taxi.
 // Amounts are the council's yearly rates; these are plausible defaults to edit.
-import { standardWorkflow } from '../workflows.ts';
+import { standardWorkflow } from '../catalogue/workflows.ts';
 import { DOCS, FIELDS, L, PERSON, doc, field, offered, permit, select, staffDecides, tableFee, template, type ServiceTemplate } from './build.ts';
 
 const LICENSING = standardWorkflow({ deciders: ['chief_of_staff', 'head'], reviewDays: 2 });

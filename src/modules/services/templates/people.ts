@@ -1,6 +1,6 @@
 // Services for households: garbage-fee accounts, one-time social assistance, and the
 // notarial acts the head (or a settlement's head) performs where there is no notary.
-import { standardWorkflow } from '../workflows.ts';
+import { standardWorkflow } from '../catalogue/workflows.ts';
 import { COMMISSION_REVIEW, DOCS, FIELDS, L, PERSON, doc, field, letter, offered, select, staffDecides, template, type ServiceTemplate } from './build.ts';
 
 /** The signer comes in person; the official certifies on the paper, so nothing is printed by us. */

@@ -1,6 +1,6 @@
 // Letters to the community: reception by the head, information requests, complaints,
 // proposals, inquiries, copies of decisions and archival references.
-import { standardWorkflow } from '../workflows.ts';
+import { standardWorkflow } from '../catalogue/workflows.ts';
 import { DOCS, FIELDS, L, PERSON, doc, field, letter, offered, select, staffDecides, template, type ServiceTemplate } from './build.ts';
 
 const subject = () => field('subject', 'text', L('Թեման', 'Subject', 'Тема'), { required: true, maxLength: 200 });

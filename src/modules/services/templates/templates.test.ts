@@ -3,7 +3,7 @@
 // the right type, and permit bodies naming only fields the form asks for.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serviceSpec, SERVICE_GROUPS } from '../spec.ts';
+import { serviceSpec, SERVICE_GROUPS } from '../catalogue/spec.ts';
 import { SERVICE_TEMPLATES } from './index.ts';
 
 test('at least 22 templates, each a valid service spec with a unique URL-safe code', () => {
