@@ -6,7 +6,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { MODULES } from '../src/modules/index.ts';
-import { createServices, type Services } from '../src/platform/http/services.ts';
+import { createServices } from '../src/platform/http/services.ts';
+import { type Services } from '../src/platform/module/contract.ts';
 import { migrate } from '../src/cli/core.ts';
 import { FEMALE_NAMES, MALE_NAMES, STREETS, SURNAMES, prng } from '../src/demo/registry-demo-data.ts';
 

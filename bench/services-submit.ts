@@ -13,7 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SYSTEM_ACTOR } from '../src/platform/audit/audit.ts';
 import { TenantDb, unscoped } from '../src/platform/db/tenant.ts';
-import type { Services } from '../src/platform/http/services.ts';
+import type { Services } from '../src/platform/module/contract.ts';
 import type { CommunityRole } from '../src/platform/policy/roles.ts';
 import { createCommunity } from '../src/modules/communities/index.ts';
 import { DEMO_COMMUNITIES } from '../src/demo/demo-data.ts';

@@ -7,7 +7,7 @@ import type { TestContext } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { setup } from '../test/helpers.ts';
-import type { Services } from '../src/platform/http/services.ts';
+import type { Services } from '../src/platform/module/contract.ts';
 
 export { DEMO_PASSWORD } from '../test/helpers.ts';
 

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { unscoped } from '../src/platform/db/tenant.ts';
 import { SYSTEM_ACTOR } from '../src/platform/audit/audit.ts';
-import type { Services } from '../src/platform/http/services.ts';
+import type { Services } from '../src/platform/module/contract.ts';
 import { installTemplates } from '../src/modules/services/catalogue/catalogue.service.ts';
 import { TINY_PNG } from '../src/modules/services/portal/portal.testkit.ts';
 import { DEMO_PASSWORD, assertAccessible, englishContext, signIn, startServer, visit, type Server } from './browser.ts';

@@ -13,18 +13,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Services } from './platform/http/services.ts';
+import type { Services } from './platform/module/contract.ts';
 import { createContext, guard, newRequestId } from './platform/http/hooks.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
 import { badRequest, notFound } from './platform/http/errors.ts';
 import { rewriteForDomain } from './platform/http/tenancy.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
-import type { ModuleManifest } from './platform/http/module.ts';
+import type { ModuleManifest } from './platform/module/contract.ts';
 import type { RouteDef } from './platform/http/route.ts';
+import { checkUpload, MAX_UPLOAD_BYTES } from './platform/files/upload.ts';
 import { registerMetrics } from './platform/ops/metrics.ts';
-
-/** Routes that accept a file upload (multipart); any other route refuses one. */
-const UPLOAD_ROUTES = /^\/:slug\/(staff\/registry\/import|staff\/cases\/:caseId\/attachments|cases\/:caseId\/attachments)$/;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -34,7 +32,7 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-export function allRoutes(modules: ModuleManifest[]): RouteDef[] {
+export function allRoutes(modules: readonly ModuleManifest[]): RouteDef[] {
   return modules.flatMap((m) => m.routes ?? []);
 }
 
@@ -69,15 +67,18 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  // File uploads: one file of at most 20 MB, accepted only by the routes listed in
-  // UPLOAD_ROUTES (the register import, case attachments); fields land in req.body (so the
-  // CSRF check reads _csrf), the file as { filename, data }. Each route checks its own limits.
+  // File uploads: one file, accepted only by routes that declare `upload` (their size and
+  // type limits with it); fields land in req.body (so the CSRF check reads _csrf), the file
+  // as { filename, data }. Routes may check narrower limits of their own (a document's types).
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 },
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 },
     async onFile(part) {
-      if (!UPLOAD_ROUTES.test(this.routeOptions.url ?? '')) throw badRequest();
-      (part as unknown as { value: unknown }).value = { filename: part.filename, data: await part.toBuffer() };
+      const limits = this.routeOptions.config.upload;
+      if (!limits) throw badRequest();
+      const data = await part.toBuffer();
+      await checkUpload(limits, part.fieldname, data);
+      (part as unknown as { value: unknown }).value = { filename: part.filename, data };
     },
   });
   const headers = securityHeaders(config);
@@ -117,6 +118,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
       if (!r.access) throw new Error(`${where} declares no access level`);
       if (!r.kind) throw new Error(`${where} declares no kind`);
       services.permissions.assertAccess(r.access, where);
+      if (r.upload && r.upload.maxBytes > MAX_UPLOAD_BYTES) throw new Error(`${where} accepts files larger than the platform's ${MAX_UPLOAD_BYTES} bytes`);
       const isApi = r.kind === 'api';
       app.route({
         method: r.method,
@@ -125,6 +127,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
           access: r.access,
           kind: r.kind,
           csrfExempt: r.csrfExempt ?? false,
+          ...(r.upload ? { upload: r.upload } : {}),
           ...(r.rateLimit ? { rateLimit: r.rateLimit } : {}),
         },
         schema: {

@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { loadConfig, ConfigError } from './config.ts';
 import { MODULES } from './modules/index.ts';
-import { createServices, type Services } from './platform/http/services.ts';
+import { createServices } from './platform/http/services.ts';
+import { type Services } from './platform/module/contract.ts';
 import { registerCoreCommands } from './cli/core.ts';
 
 const program = new Command('mmis')

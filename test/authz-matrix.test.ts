@@ -9,7 +9,7 @@ import { MODULES } from '../src/modules/index.ts';
 import { buildApp } from '../src/app.ts';
 import { createServices } from '../src/platform/http/services.ts';
 import { decide, type Decision } from '../src/platform/policy/access.ts';
-import type { ModuleManifest } from '../src/platform/http/module.ts';
+import type { ModuleManifest } from '../src/platform/module/contract.ts';
 import type { RouteDef } from '../src/platform/http/route.ts';
 import { DEMO_STAFF } from '../src/demo/demo-data.ts';
 import pino from 'pino';

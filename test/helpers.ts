@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig, type Config } from '../src/config.ts';
 import { MODULES } from '../src/modules/index.ts';
-import { createServices, type Services } from '../src/platform/http/services.ts';
+import { createServices } from '../src/platform/http/services.ts';
+import type { ModuleManifest, Services } from '../src/platform/module/contract.ts';
 import { migrate } from '../src/cli/core.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { buildApp, type App } from '../src/app.ts';
@@ -55,7 +56,7 @@ export interface TestEnv {
 }
 
 /** Services and app over a fresh migrated database; `demo` seeds the demo communities. */
-export async function setup(t: TestContext, engine: Engine, opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestEnv> {
+export async function setup(t: TestContext, engine: Engine, opts: { demo?: boolean; env?: Record<string, string>; modules?: readonly ModuleManifest[] } = {}): Promise<TestEnv> {
   const db = await freshDatabaseUrl(engine);
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -64,7 +65,7 @@ export async function setup(t: TestContext, engine: Engine, opts: { demo?: boole
     MMIS_LOG_LEVEL: 'silent',
     ...opts.env,
   });
-  const services = createServices(config, MODULES, { log: pino({ level: 'silent' }) });
+  const services = createServices(config, opts.modules ?? MODULES, { log: pino({ level: 'silent' }) });
   await migrate(services);
   if (opts.demo ?? true) await seedDemo(services);
   const app = await buildApp(services, { logger: false });

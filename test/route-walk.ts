@@ -4,9 +4,9 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { App } from '../src/app.ts';
-import type { ModuleManifest } from '../src/platform/http/module.ts';
+import type { ModuleManifest } from '../src/platform/module/contract.ts';
 import type { RouteDef } from '../src/platform/http/route.ts';
-import type { Services } from '../src/platform/http/services.ts';
+import type { Services } from '../src/platform/module/contract.ts';
 import type { Executor } from '../src/platform/db/tenant.ts';
 import type { Actor } from '../src/platform/policy/access.ts';
 import { authenticate, loadCommunityRoles } from '../src/platform/auth/authenticate.ts';
@@ -60,7 +60,7 @@ export interface Walk {
  * idParams, nor a z.enum, nor in OPAQUE_PARAMS) is left out and listed in `problems`, which
  * the suites turn into a failure, so a new route is never silently skipped.
  */
-export function classifyRoutes(modules: ModuleManifest[]): Walk {
+export function classifyRoutes(modules: readonly ModuleManifest[]): Walk {
   const out: WalkRoute[] = [];
   const problems: string[] = [];
   for (const mod of modules) {
@@ -99,7 +99,7 @@ export function classifyRoutes(modules: ModuleManifest[]): Walk {
 }
 
 /** The classifiable routes; throws when any route cannot be classified. */
-export function walkRoutes(modules: ModuleManifest[]): WalkRoute[] {
+export function walkRoutes(modules: readonly ModuleManifest[]): WalkRoute[] {
   const { routes, problems } = classifyRoutes(modules);
   if (problems.length) throw new Error(unclassified(problems));
   return routes;

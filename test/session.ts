@@ -1,6 +1,6 @@
 // Signing in inside tests without going through the sign-in page: a real session row
 // and its cookie, plus the CSRF token forms must echo back.
-import type { Services } from '../src/platform/http/services.ts';
+import type { Services } from '../src/platform/module/contract.ts';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/sessions.ts';
 
 export interface TestSession {

@@ -8,7 +8,7 @@ import { MODULES } from '../src/modules/index.ts';
 import { TenantDb, TenantScopeError } from '../src/platform/db/tenant.ts';
 import { appendAudit } from '../src/platform/audit/audit.ts';
 import { addNotice } from '../src/platform/notify/notices.ts';
-import type { Services } from '../src/platform/http/services.ts';
+import type { Services } from '../src/platform/module/contract.ts';
 import {
   classifyRoutes, unclassified, firstChoices, call, communityId, ensureSession, fillUrl, makeSuperStaff, markersOf, rowIdIn, rowsOf, sessionCaller,
   type CallResult,

@@ -1,12 +1,12 @@
 // Core commands: start (serve), migrate, seed demo.
 import type { Command } from 'commander';
-import type { Services } from '../platform/http/services.ts';
+import type { Services } from '../platform/module/contract.ts';
 import { migrateToLatest } from '../platform/db/migrations.ts';
 import { MODULES } from '../modules/index.ts';
 import { buildApp } from '../app.ts';
 import { spawnSync } from 'node:child_process';
 import { demoSignIns, isEmpty, seedDemo } from '../demo/seed.ts';
-import { startBackgroundWork, type BackgroundWork } from './worker.ts';
+import { startBackgroundWork, type BackgroundWork } from '../platform/jobs/worker.cli.ts';
 
 /**
  * Seeds the demo with `mmis seed demo` in a child process: the tens of thousands of rows

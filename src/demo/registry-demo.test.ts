@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { bothEngines, setup } from '../../test/helpers.ts';
-import type { Services } from '../platform/http/services.ts';
+import type { Services } from '../platform/module/contract.ts';
 import { sharesSumToOne } from '../modules/registry/identifiers.ts';
 
 const TABLES = [

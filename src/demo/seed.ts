@@ -1,6 +1,6 @@
 // `mmis seed demo`: fills an empty database with the demo communities, staff for every
 // role and a few citizens. Refuses to run twice so it never mixes with real data.
-import type { Services } from '../platform/http/services.ts';
+import type { Services } from '../platform/module/contract.ts';
 import { createCommunity } from '../modules/communities/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { SYSTEM_ACTOR, appendAudit } from '../platform/audit/audit.ts';

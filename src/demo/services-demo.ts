@@ -8,7 +8,7 @@
 // one transaction per community. Deterministic: a seeded PRNG (only "now" moves the cut).
 import type { Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.ts';
-import type { Services } from '../platform/http/services.ts';
+import type { Services } from '../platform/module/contract.ts';
 import { TenantDb, unscoped, type Executor } from '../platform/db/tenant.ts';
 import { appendAudit, type AuditActor } from '../platform/audit/audit.ts';
 import { loadCalendar } from '../platform/calendar/calendar.store.ts';

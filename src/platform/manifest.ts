@@ -1,11 +1,12 @@
 // The platform's own contributions: tables for accounts and audit, operational routes,
 // the audit log pages, and the operator's commands (audit verify, backup, restore).
-import type { ModuleManifest } from './http/module.ts';
+import type { ModuleManifest, TableList } from './module/contract.ts';
+import type { PlatformTables } from './db/schema.ts';
 import { authMigrations } from './auth/migrations.ts';
 import { backgroundMigrations } from './jobs/migrations.ts';
 import { jobsKindIndexMigrations } from './jobs/migrations-2.ts';
 import { platformJobs, platformSchedules } from './jobs/platform-jobs.ts';
-import { registerWorkerCommands } from '../cli/worker.ts';
+import { registerWorkerCommands } from './jobs/worker.cli.ts';
 import { auditMigrations } from './audit/migrations.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { registerAuditCommands } from './audit/audit.cli.ts';
@@ -13,11 +14,17 @@ import { opsRoutes } from './ops/ops.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { noticeRoutes } from './notify/notices.routes.ts';
 import { openapiRoutes } from './http/openapi.routes.ts';
-import { registerBackupCommands } from '../cli/backup.ts';
+import { registerBackupCommands } from './ops/backup.cli.ts';
 import { COMMUNITY_ROLES } from './policy/roles.ts';
 
 export const platformManifest: ModuleManifest = {
   name: 'platform',
+  title: 'platform.module',
+  tables: {
+    users: true, sessions: true, api_tokens: true, password_resets: true, external_identities: true, role_assignments: true,
+    national_roles: true, audit_events: true, audit_heads: true, calendar_days: true, jobs: true, outbox_messages: true,
+    notices: true, stored_files: true, sequence_counters: true,
+  } satisfies TableList<PlatformTables>,
   migrations: { ...authMigrations, ...auditMigrations, ...backgroundMigrations, ...jobsKindIndexMigrations },
   jobs: platformJobs,
   schedules: platformSchedules,

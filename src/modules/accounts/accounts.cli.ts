@@ -1,7 +1,7 @@
 // `mmis token create` and `mmis user create`: what an operator needs before anyone can
 // sign in (the first administrator) and for integrations (API tokens).
 import type { Command } from 'commander';
-import type { Services } from '../../platform/http/services.ts';
+import type { Services } from '../../platform/module/contract.ts';
 import { createTokenForEmail, createUser } from './accounts.service.ts';
 
 export function accountsCli(program: Command, open: () => Promise<Services>): void {

@@ -1,7 +1,7 @@
 // Use-cases for national accounts: registration, password reset, the "my account" page,
 // API tokens and the operator's CLI. Each change runs in one transaction with its audit
 // event on the national chain (accounts belong to no community).
-import type { Services } from '../../platform/http/services.ts';
+import type { Services } from '../../platform/module/contract.ts';
 import type { Executor } from '../../platform/db/tenant.ts';
 import { unscoped } from '../../platform/db/tenant.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit.ts';

@@ -52,7 +52,7 @@ export const signinRoutes = [
       if (outcome.mfaPending) {
         return reply.redirect(next ? `/signin/totp?next=${encodeURIComponent(next)}` : '/signin/totp', 303);
       }
-      return reply.redirect(next ?? (await homeFor(req.ctx.db, outcome.userId)), 303);
+      return reply.redirect(next ?? (await homeFor(req.ctx.db, req.ctx.services.communities, outcome.userId)), 303);
     },
   }),
   route({
@@ -80,7 +80,7 @@ export const signinRoutes = [
       const form = parseForm(totpForm, req.body);
       if (!form.ok) return sendPage(reply, h(TotpPage, { ctx: req.ctx, state: form, next }), 400);
       const outcome = await completeTotpSignIn(req.ctx.db, sha256(cookie), form.data.code, metaOf(req));
-      if (outcome.ok) return reply.redirect(next ?? (await homeFor(req.ctx.db, outcome.userId)), 303);
+      if (outcome.ok) return reply.redirect(next ?? (await homeFor(req.ctx.db, req.ctx.services.communities, outcome.userId)), 303);
       if (outcome.reason === 'invalid') {
         return sendPage(reply, h(TotpPage, { ctx: req.ctx, state: { errors: { code: 'auth.totp.invalid' } }, next }), 400);
       }

@@ -1,10 +1,12 @@
-import type { ModuleManifest } from '../../platform/http/module.ts';
+import type { ModuleManifest } from '../../platform/module/contract.ts';
 import { backofficeRoutes } from './backoffice.routes.ts';
+import { backofficeMessages } from './backoffice.messages.ts';
 
 export { allowedNavEntries } from '../../platform/ui/nav.ts';
 
 export const backofficeModule: ModuleManifest = {
   name: 'backoffice',
+  messages: [backofficeMessages],
   routes: [...backofficeRoutes],
   permissions: [
     { name: 'dashboard.view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head', 'council_member', 'accountant', 'it_admin'] },

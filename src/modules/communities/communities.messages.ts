@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/define.ts';
 
 export const communitiesMessages = defineMessages({
   hy: {
+    'communities.module': 'Համայնքներ',
     'communities.list.title': 'Համայնքներ',
     'communities.settlementCount': '{count} բնակավայր',
     'communities.home.contacts': 'Կապ',
@@ -49,6 +50,7 @@ export const communitiesMessages = defineMessages({
     'communities.settings.title': 'Համայնքի տվյալներ',
   },
   en: {
+    'communities.module': 'Communities',
     'communities.list.title': 'Communities',
     'communities.settlementCount': '{count} settlements',
     'communities.home.contacts': 'Contacts',
@@ -96,6 +98,7 @@ export const communitiesMessages = defineMessages({
     'communities.settings.title': 'Community details',
   },
   ru: {
+    'communities.module': 'Общины',
     'communities.list.title': 'Общины',
     'communities.settlementCount': 'Населённых пунктов: {count}',
     'communities.home.contacts': 'Контакты',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { h } from 'preact';
 import { route, slugParams } from '../../platform/http/route.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { sharedPublicPage } from '../../platform/http/page-cache.ts';
+import { sharedPublicPage } from '../../platform/http/public-page.ts';
 import { renderPage, sendHtml, sendPage } from '../../platform/ui/render.ts';
 import { communitySummary } from './communities.schemas.ts';
 import { listCommunitiesWithSettlements, listSettlements, usersWithRole } from './communities.queries.ts';

@@ -52,3 +52,11 @@ export interface CommunityDomainsTable {
   host: string;
   created_at: string;
 }
+
+/** The communities module's tables, for the composed Database type (src/modules/types.ts). */
+export interface CommunitiesTables {
+  marzes: MarzesTable;
+  communities: CommunitiesTable;
+  settlements: SettlementsTable;
+  community_domains: CommunityDomainsTable;
+}

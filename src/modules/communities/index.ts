@@ -1,8 +1,11 @@
-import type { ModuleManifest } from '../../platform/http/module.ts';
+import type { ModuleManifest, TableList } from '../../platform/module/contract.ts';
 import { communitiesMigrations } from './migrations/index.ts';
 import { communitiesRoutes } from './communities.routes.ts';
 import { nationalRoutes } from './national.routes.ts';
-import { registerCommunityCommands } from '../../cli/community.ts';
+import { registerCommunityCommands } from './communities.cli.ts';
+import { communitiesMessages } from './communities.messages.ts';
+import { communityDirectory } from './communities.directory.ts';
+import type { CommunitiesTables } from './communities.table.ts';
 
 export { createCommunity, updateCommunitySettings } from './communities.service.ts';
 export { listSettlements } from './communities.queries.ts';
@@ -10,6 +13,10 @@ export { MARZES } from './marzes.ts';
 
 export const communitiesModule: ModuleManifest = {
   name: 'communities',
+  title: 'communities.module',
+  messages: [communitiesMessages],
+  tables: { marzes: true, communities: true, settlements: true, community_domains: true } satisfies TableList<CommunitiesTables>,
+  provides: { communities: communityDirectory },
   migrations: communitiesMigrations,
   routes: [...communitiesRoutes, ...nationalRoutes],
   permissions: [

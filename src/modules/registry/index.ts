@@ -1,17 +1,26 @@
 // The registers: addresses, population and households, property and land, organizations,
 // community assets and leases; imported from legacy files and searchable in any spelling.
-import type { ModuleManifest } from '../../platform/http/module.ts';
+import type { ModuleManifest, TableList } from '../../platform/module/contract.ts';
+import type { RegistryTables } from './registry.table.ts';
+import { registryMessageParts } from './messages.ts';
 import { registryMigrations } from './migrations/index.ts';
 import { populationRoutes } from './population/population.routes.ts';
 import { propertyRoutes } from './property/property.routes.ts';
 import { importRoutes } from './importers/import.routes.ts';
 import { demographicsRoutes } from './demographics/demographics.routes.ts';
-import { registerImportCommand } from '../../cli/import.ts';
+import { registerImportCommand } from './importers/import.cli.ts';
 
 const PEOPLE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;
 
 export const registryModule: ModuleManifest = {
   name: 'registry',
+  title: 'registry.module',
+  messages: registryMessageParts,
+  tables: {
+    streets: true, addresses: true, address_units: true, households: true, residents: true, resident_events: true,
+    parcels: true, structures: true, ownerships: true, organizations: true, assets: true, leases: true,
+    import_runs: true, search_keys: true,
+  } satisfies TableList<RegistryTables>,
   migrations: registryMigrations,
   routes: [...populationRoutes, ...propertyRoutes, ...importRoutes, ...demographicsRoutes],
   permissions: [

@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/define.ts';
 
 export const registryMessages = defineMessages({
   hy: {
+    'registry.module': 'Ռեգիստրներ',
     'registry.error.psn': 'Հանրային ծառայությունների համարանիշը 10 թիվ է',
     'registry.error.taxId': 'ՀՎՀՀ-ն 8 թիվ է',
     'registry.error.cadastralCode': 'Կադաստրային ծածկագիրը պետք է լինի 09-001-0123-0045 ձևով',
@@ -12,6 +13,7 @@ export const registryMessages = defineMessages({
     'registry.error.sharesSum': 'Սեփականատերերի բաժինների գումարը պետք է լինի 1',
   },
   en: {
+    'registry.module': 'Registers',
     'registry.error.psn': 'A public service number is 10 digits',
     'registry.error.taxId': 'A tax ID is 8 digits',
     'registry.error.cadastralCode': 'Write the cadastral code as 09-001-0123-0045',
@@ -21,6 +23,7 @@ export const registryMessages = defineMessages({
     'registry.error.sharesSum': 'The owners’ shares must add up to 1',
   },
   ru: {
+    'registry.module': 'Реестры',
     'registry.error.psn': 'Номер социальной карты — 10 цифр',
     'registry.error.taxId': 'ИНН — 8 цифр',
     'registry.error.cadastralCode': 'Кадастровый код записывается как 09-001-0123-0045',

@@ -228,3 +228,21 @@ export interface SearchKeysTable {
   entity_id: number;
   key: string;
 }
+
+/** The registry module's tables, for the composed Database type (src/modules/types.ts). */
+export interface RegistryTables {
+  streets: StreetsTable;
+  addresses: AddressesTable;
+  address_units: AddressUnitsTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  resident_events: ResidentEventsTable;
+  parcels: ParcelsTable;
+  structures: StructuresTable;
+  ownerships: OwnershipsTable;
+  organizations: OrganizationsTable;
+  assets: AssetsTable;
+  leases: LeasesTable;
+  import_runs: ImportRunsTable;
+  search_keys: SearchKeysTable;
+}

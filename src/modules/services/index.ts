@@ -1,7 +1,9 @@
 // Services: the configurable catalogue, cases with their workflow and deadlines, the
 // Citizen Office front desk and its queue, the citizen portal, output documents and the
 // public performance page.
-import type { ModuleManifest } from '../../platform/http/module.ts';
+import type { ModuleManifest, TableList } from '../../platform/module/contract.ts';
+import type { ServicesTables } from './services.table.ts';
+import { servicesMessageParts } from './messages.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import { servicesMigrations } from './migrations/index.ts';
 import { verifyRoutes } from './documents/verify.routes.ts';
@@ -13,7 +15,7 @@ import { portalRoutes } from './portal/portal.routes.ts';
 import { performanceRoutes } from './performance/performance.routes.ts';
 import { escalateOverdueCases } from './cases/case-escalation.ts';
 import { SERVICE_STATS_JOB, SERVICE_STATS_EVERY_SECONDS, serviceStatsJob } from './performance/performance.service.ts';
-import { registerServicesCommands } from '../../cli/services.ts';
+import { registerServicesCommands } from './catalogue/catalogue.cli.ts';
 
 const CASE_READERS = ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator', 'settlement_head'] as const;
 
@@ -21,6 +23,12 @@ const routes: RouteDef[] = [...catalogueRoutes, ...caseRoutes, ...deskRoutes, ..
 
 export const servicesModule: ModuleManifest = {
   name: 'services',
+  title: 'services.module',
+  messages: servicesMessageParts,
+  tables: {
+    service_definitions: true, service_versions: true, cases: true, case_events: true, case_attachments: true,
+    issued_documents: true, queue_windows: true, queue_tickets: true, service_stats: true,
+  } satisfies TableList<ServicesTables>,
   migrations: servicesMigrations,
   routes,
   permissions: [

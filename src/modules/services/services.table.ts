@@ -206,10 +206,16 @@ export interface ServiceStatsTable {
   computed_at: string;
 }
 
-/** Per-community named counters (registration numbers per year, ticket numbers per day). */
-export interface SequenceCountersTable {
-  id: Generated<number>;
-  community_id: number;
-  name: string;
-  last: number;
+
+/** The services module's tables, for the composed Database type (src/modules/types.ts). */
+export interface ServicesTables {
+  service_definitions: ServiceDefinitionsTable;
+  service_versions: ServiceVersionsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_attachments: CaseAttachmentsTable;
+  issued_documents: IssuedDocumentsTable;
+  queue_windows: QueueWindowsTable;
+  queue_tickets: QueueTicketsTable;
+  service_stats: ServiceStatsTable;
 }

@@ -1,6 +1,6 @@
 // Test support: a small published service built from the standard workflow, and a
 // CaseEnv for any demo account, so tests drive the engine exactly as the routes do.
-import type { Services } from '../../platform/http/services.ts';
+import type { Services } from '../../platform/module/contract.ts';
 import { TenantDb } from '../../platform/db/tenant.ts';
 import { todayInYerevan } from '../../platform/i18n/index.ts';
 import type { CommunityRole } from '../../platform/policy/roles.ts';

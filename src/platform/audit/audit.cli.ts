@@ -1,6 +1,6 @@
 // `mmis audit verify`: exit code 0 when every chain is intact, 1 otherwise (for cron and monitoring).
 import type { Command } from 'commander';
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import { formatVerifyResult, verifyAuditChains } from './verify.ts';
 
 export function registerAuditCommands(program: Command, open: () => Promise<Services>): void {

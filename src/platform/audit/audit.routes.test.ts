@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { bothEngines, setup } from '../../../test/helpers.ts';
 import { signInAs } from '../../../test/session.ts';
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import { appendAudit } from './audit.ts';
 
 async function communityId(services: Services, slug: string): Promise<number> {

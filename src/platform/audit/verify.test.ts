@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql, type Insertable } from 'kysely';
 import { bothEngines, setup } from '../../../test/helpers.ts';
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import type { Executor } from '../db/tenant.ts';
 import { migrationTools } from '../db/migrations.ts';
 import { SYSTEM_ACTOR, appendAudit, type AuditActor } from './audit.ts';

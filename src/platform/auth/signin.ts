@@ -9,6 +9,7 @@ import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { parseIdentifier } from './identifiers.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import { verifyTotp } from './totp.ts';
+import type { CommunityDirectory } from '../http/tenancy.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -207,18 +208,18 @@ export async function completeTotpSignIn(
 }
 
 /** Where to go after signing in when no `next` was asked for. */
-export async function homeFor(rawDb: Executor, userId: number): Promise<string> {
+export async function homeFor(rawDb: Executor, communities: Pick<CommunityDirectory, 'byId'>, userId: number): Promise<string> {
   const db = unscoped(rawDb, 'an account\'s roles across communities');
   const user = await db.selectFrom('users').select('is_staff').where('id', '=', userId).executeTakeFirst();
   if (user?.is_staff) {
     const first = await db
       .selectFrom('role_assignments')
-      .innerJoin('communities', 'communities.id', 'role_assignments.community_id')
-      .select('communities.slug')
-      .where('role_assignments.user_id', '=', userId)
-      .orderBy('role_assignments.id')
+      .select('community_id')
+      .where('user_id', '=', userId)
+      .orderBy('id')
       .executeTakeFirst();
-    if (first) return `/${first.slug}/staff`;
+    const community = first ? await communities.byId(first.community_id) : null;
+    if (community) return `/${community.slug}/staff`;
   }
   const national = await db.selectFrom('national_roles').select('role').where('user_id', '=', userId).executeTakeFirst();
   if (national) return '/national';

@@ -4,7 +4,7 @@
 // servers) see it when their copy expires, after at most CACHE_TTL_MS.
 import type { Executor } from '../db/tenant.ts';
 import { unscoped } from '../db/tenant.ts';
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import { WorkingCalendar, type CalendarDay } from './calendar.ts';
 
 export const CACHE_TTL_MS = 10_000;

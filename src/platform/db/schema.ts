@@ -1,27 +1,31 @@
-// The whole database as Kysely sees it: each module's tables, merged.
+// The whole database as Kysely sees it. The platform declares its own tables here; each
+// module's tables are merged into the same interface by the composition in
+// src/modules/types.ts (TypeScript declaration merging), so the platform names no module.
+import type { Generated } from 'kysely';
 import type {
   ApiTokensTable, ExternalIdentitiesTable, NationalRolesTable, PasswordResetsTable,
   RoleAssignmentsTable, SessionsTable, UsersTable,
 } from '../auth/auth.table.ts';
 import type { AuditEventsTable, AuditHeadsTable } from '../audit/audit.table.ts';
-import type {
-  CommunitiesTable, CommunityDomainsTable, MarzesTable, SettlementsTable,
-} from '../../modules/communities/communities.table.ts';
-import type {
-  AddressesTable, AddressUnitsTable, AssetsTable, HouseholdsTable, ImportRunsTable, LeasesTable,
-  OrganizationsTable, OwnershipsTable, ParcelsTable, ResidentEventsTable, ResidentsTable, StreetsTable,
-  StructuresTable, SearchKeysTable,
-} from '../../modules/registry/registry.table.ts';
-import type {
-  CaseAttachmentsTable, CaseEventsTable, CasesTable, IssuedDocumentsTable, QueueTicketsTable, QueueWindowsTable,
-  SequenceCountersTable, ServiceDefinitionsTable, ServiceStatsTable, ServiceVersionsTable,
-} from '../../modules/services/services.table.ts';
 import type { CalendarDaysTable } from '../calendar/calendar.table.ts';
 import type { JobsTable } from '../jobs/jobs.table.ts';
 import type { NoticesTable, OutboxMessagesTable } from '../notify/notify.table.ts';
 import type { StoredFilesTable } from '../files/files.table.ts';
 
-export interface Database {
+/**
+ * Gap-free numbers per community and name (`case:2026`, `queue:3:2026-12-07`), taken in
+ * the transaction of the thing numbered (db/sequences.ts). Created by the services
+ * module's first migration, which came before the platform took it over.
+ */
+export interface SequenceCountersTable {
+  id: Generated<number>;
+  community_id: number;
+  name: string;
+  last: number;
+}
+
+/** The platform's tables, for its manifest's `tables`. */
+export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
@@ -31,40 +35,16 @@ export interface Database {
   national_roles: NationalRolesTable;
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
-  marzes: MarzesTable;
-  communities: CommunitiesTable;
-  settlements: SettlementsTable;
-  community_domains: CommunityDomainsTable;
-  streets: StreetsTable;
-  addresses: AddressesTable;
-  address_units: AddressUnitsTable;
-  households: HouseholdsTable;
-  residents: ResidentsTable;
-  resident_events: ResidentEventsTable;
-  parcels: ParcelsTable;
-  structures: StructuresTable;
-  ownerships: OwnershipsTable;
-  organizations: OrganizationsTable;
-  assets: AssetsTable;
-  leases: LeasesTable;
-  import_runs: ImportRunsTable;
-  search_keys: SearchKeysTable;
   calendar_days: CalendarDaysTable;
   jobs: JobsTable;
   outbox_messages: OutboxMessagesTable;
   notices: NoticesTable;
   stored_files: StoredFilesTable;
   sequence_counters: SequenceCountersTable;
-  service_definitions: ServiceDefinitionsTable;
-  service_versions: ServiceVersionsTable;
-  cases: CasesTable;
-  case_events: CaseEventsTable;
-  case_attachments: CaseAttachmentsTable;
-  issued_documents: IssuedDocumentsTable;
-  queue_windows: QueueWindowsTable;
-  queue_tickets: QueueTicketsTable;
-  service_stats: ServiceStatsTable;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database extends PlatformTables {}
 
 /** Tables that belong to one community; the tenant-scoped handle only reaches these. */
 export type TenantTable = {

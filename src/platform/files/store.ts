@@ -15,6 +15,9 @@ export const STORABLE_TYPES = ['pdf', 'jpeg', 'png'] as const;
 export type StorableType = (typeof STORABLE_TYPES)[number];
 
 const MIME: Record<StorableType, string> = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png' };
+
+/** The media types the store keeps at all: what an attachment route may accept. */
+export const STORABLE_MIME_TYPES: readonly string[] = Object.values(MIME);
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export interface SniffedType {

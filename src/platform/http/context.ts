@@ -1,23 +1,24 @@
 // The per-request context (`req.ctx`): who is asking, in which community and language,
 // and the database handles they may use. Built by hooks in app.ts before any handler.
 import type { FastifyRequest } from 'fastify';
-import type { Services } from './services.ts';
+import type { Services } from '../module/contract.ts';
 import type { Actor } from '../policy/access.ts';
 import { TenantDb } from '../db/tenant.ts';
 import { translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { AuditActor } from '../audit/audit.ts';
-import type { CommunitiesTable } from '../../modules/communities/communities.table.ts';
-import type { Selectable } from 'kysely';
-import type { RouteKind } from './route.ts';
+import type { TenantCommunity } from './tenancy.ts';
+import type { RouteKind, UploadSpec } from './route.ts';
+import type { RequestScope } from '../module/contract.ts';
 
-export type CommunityRow = Selectable<CommunitiesTable>;
+/** The request's community as the platform sees it (the communities module owns the rest). */
+export type CommunityRow = TenantCommunity;
 
 export interface SessionInfo {
   id: string;
   csrfToken: string;
 }
 
-export class Ctx {
+export class Ctx implements RequestScope {
   actor: Actor | null = null;
   session: SessionInfo | null = null;
   community: CommunityRow | null = null;
@@ -92,6 +93,7 @@ declare module 'fastify' {
     access?: string;
     kind?: RouteKind;
     csrfExempt?: boolean;
+    upload?: UploadSpec;
   }
 }
 

@@ -2,7 +2,7 @@
 // CSRF cookie) → authentication → community → access decision → CSRF check.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from './services.ts';
+import type { Services } from '../module/contract.ts';
 import { Ctx } from './context.ts';
 import { authenticate, loadCommunityRoles } from '../auth/authenticate.ts';
 import { decide, type Access } from '../policy/access.ts';

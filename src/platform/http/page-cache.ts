@@ -2,8 +2,6 @@
 // what changes the page (community, its updated_at, language), so an edit shows at once
 // in this process; anything not in the key is at most `ttlMs` old, in any process.
 // Signed-in people never get cached pages: theirs carry names and CSRF tokens.
-import type { Ctx } from './context.ts';
-
 export class PageCache {
   private readonly entries = new Map<string, { html: string; expires: number }>();
 
@@ -25,16 +23,4 @@ export class PageCache {
   clear(): void {
     this.entries.clear();
   }
-}
-
-/**
- * The HTML of a community's public page: anonymous visitors share a copy for a few seconds,
- * keyed by `name`, the community, its updated_at, `stamp` (whatever else changes the page,
- * asked for only when the cache is used) and the language; signed-in people get theirs fresh.
- */
-export async function sharedPublicPage(ctx: Ctx, name: string, render: () => Promise<string>, stamp?: () => Promise<string>): Promise<string> {
-  const community = ctx.requireCommunity();
-  if (ctx.actor) return render();
-  const parts = [name, community.id, community.updated_at, ...(stamp ? [await stamp()] : []), ctx.locale];
-  return ctx.services.pageCache.get(parts.join(':'), render);
 }

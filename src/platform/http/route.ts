@@ -7,6 +7,15 @@ import type { TenantTable } from '../db/schema.ts';
 
 export type RouteKind = 'page' | 'form' | 'api';
 
+/** Limits of a file a route accepts (multipart). Files are refused on every other route. */
+export interface UploadSpec {
+  /** Largest accepted file, in bytes (at most the platform's 20 MB). */
+  maxBytes: number;
+  /** Accepted media types as sniffed from the content; empty means any. */
+  types: readonly string[];
+}
+
+
 export interface RouteSchema {
   params?: z.ZodType;
   querystring?: z.ZodType;
@@ -43,7 +52,14 @@ export interface RouteDef<S extends RouteSchema = RouteSchema> {
    * belong to one community all the same.)
    */
   idParams?: Record<string, TenantTable | 'users' | 'audit_events'>;
+  /** The route accepts one uploaded file (multipart) within these limits; no other route accepts one. */
+  upload?: UploadSpec;
   handler: (req: TypedRequest<S>, reply: FastifyReply) => Promise<unknown>;
+}
+
+/** The same route, accepting one uploaded file within `limits`. */
+export function withUpload(def: RouteDef, limits: UploadSpec): RouteDef {
+  return { ...def, upload: limits };
 }
 
 /** Declares a route with its request types inferred from the zod schemas. */

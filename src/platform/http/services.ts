@@ -1,35 +1,30 @@
-// The long-lived parts a request or a CLI command needs, built once per process.
+// Building the long-lived parts (Services) once per process, from the configuration and
+// the modules the app is made of.
 import pino, { type Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import { connect, type Db } from '../db/connect.ts';
+import { connect } from '../db/connect.ts';
 import { PermissionRegistry } from '../policy/access.ts';
-import { createMailer, type Mailer } from '../notify/mailer.ts';
-import { createSmsGateway, type SmsGateway } from '../notify/sms.ts';
-import type { ModuleManifest } from './module.ts';
-import { CommunityCache, DomainMap } from './tenancy.ts';
+import { createMailer } from '../notify/mailer.ts';
+import { createSmsGateway } from '../notify/sms.ts';
+import type { ModuleManifest, Services } from '../module/contract.ts';
+import { CachedCommunityDirectory, DomainMap } from './tenancy.ts';
 import { PageCache } from './page-cache.ts';
 
-export interface Services {
-  config: Config;
-  db: Db;
-  log: Logger;
-  permissions: PermissionRegistry;
-  mailer: Mailer;
-  /** Replaceable: the demo points it at the in-process stand-in gateway. */
-  sms: SmsGateway;
-  domains: DomainMap;
-  communities: CommunityCache;
-  /** Public pages as anonymous visitors see them, for a few seconds. */
-  pageCache: PageCache;
-  modules: ModuleManifest[];
-  close(): Promise<void>;
+/** The one module that implements the community directory (tenancy); exactly one must. */
+function directoryProvider(modules: readonly ModuleManifest[]) {
+  const providers = modules.filter((m) => m.provides?.communities);
+  if (providers.length !== 1) {
+    throw new Error(`Exactly one module must provide the community directory; found ${providers.map((m) => m.name).join(', ') || 'none'}`);
+  }
+  return providers[0]!.provides!.communities!;
 }
 
-export function createServices(config: Config, modules: ModuleManifest[], opts: { log?: Logger } = {}): Services {
+export function createServices(config: Config, modules: readonly ModuleManifest[], opts: { log?: Logger } = {}): Services {
   const log = opts.log ?? pino({ level: config.logLevel });
   const db = connect(config.database);
   const permissions = new PermissionRegistry(modules.flatMap((m) => m.permissions ?? []));
   const mailer = createMailer(config, log);
+  const directory = new CachedCommunityDirectory(directoryProvider(modules)(db));
   return {
     config,
     db,
@@ -37,8 +32,8 @@ export function createServices(config: Config, modules: ModuleManifest[], opts: 
     permissions,
     mailer,
     sms: createSmsGateway(config.sms, log),
-    domains: new DomainMap(db),
-    communities: new CommunityCache(db),
+    domains: new DomainMap(directory),
+    communities: directory,
     pageCache: new PageCache(),
     modules,
     async close() {

@@ -3,6 +3,7 @@ import { defineMessages } from './define.ts';
 
 export const commonMessages = defineMessages({
   hy: {
+    'platform.module': 'Կառավարում',
     'app.name': 'Խելացի համայնք',
     'app.tagline': 'Համայնքային կառավարման տեղեկատվական համակարգ',
     'nav.skip': 'Անցնել հիմնական բովանդակությանը',
@@ -41,6 +42,7 @@ export const commonMessages = defineMessages({
     'table.sortBy': 'Դասավորել ըստ «{column}»',
   },
   en: {
+    'platform.module': 'Administration',
     'app.name': 'Smart Municipality',
     'app.tagline': 'Municipal management information system',
     'nav.skip': 'Skip to main content',
@@ -79,6 +81,7 @@ export const commonMessages = defineMessages({
     'table.sortBy': 'Sort by “{column}”',
   },
   ru: {
+    'platform.module': 'Администрирование',
     'app.name': 'Умная община',
     'app.tagline': 'Информационная система управления общиной',
     'nav.skip': 'Перейти к основному содержанию',

@@ -2,6 +2,7 @@ import { catalogs, type MessageKey } from './catalog.ts';
 import { DEFAULT_LOCALE, type Locale } from './define.ts';
 
 export type { MessageKey } from './catalog.ts';
+export { installCatalog } from './catalog.ts';
 export { LOCALES, DEFAULT_LOCALE, isLocale, defineMessages, type Locale } from './define.ts';
 export { formatAmd, formatDay, formatInstant, todayInYerevan, TIME_ZONE } from './format.ts';
 
@@ -9,9 +10,10 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 /** A translator for one locale; `{name}` placeholders are filled from params. */
 export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
-  const catalog = catalogs[locale];
+  // Looked up on each call: a translator made at import time (a module-level constant)
+  // must see the modules' messages installed after it.
   return (key, params) => {
-    const text = catalog[key] ?? key;
+    const text = catalogs[locale][key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };

@@ -1,8 +1,8 @@
 // Finished jobs are kept a while for operators to look at, then deleted, so the table
 // (and the schedules' per-slot rows) does not grow without end.
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import { unscoped } from '../db/tenant.ts';
-import type { JobHandler, Schedule } from './types.ts';
+import type { JobHandler, Schedule } from '../module/contract.ts';
 
 const DAY_MS = 24 * 3600_000;
 export const KEEP_DONE_JOBS_DAYS = 7;

@@ -1,8 +1,8 @@
 // The job runner: claims due jobs, runs each with the handler its kind names in some
 // module's manifest, and records the outcome. Any number of runners (threads of one
 // process, processes, machines) may share one database; a job is run by one at a time.
-import type { Services } from '../http/services.ts';
-import type { JobHandler } from './types.ts';
+import type { Services } from '../module/contract.ts';
+import type { JobHandler } from '../module/contract.ts';
 import { claimJobs, completeJob, failJob, type JobRow } from './queue.ts';
 import { enqueueDueSchedules, schedulesOf } from './schedules.ts';
 

@@ -2,9 +2,9 @@
 // (multiples of everySeconds since the epoch); each slot gets one job of the kind, however
 // many runners on however many machines see it start.
 import { sql } from 'kysely';
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import type { Executor } from '../db/tenant.ts';
-import type { Schedule } from './types.ts';
+import type { Schedule } from '../module/contract.ts';
 
 /** The start and end of the slot of `now` for a schedule. */
 export function slotOf(schedule: Schedule, now: Date): { start: Date; end: Date } {

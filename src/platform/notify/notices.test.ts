@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { bothEngines, setup } from '../../../test/helpers.ts';
 import { signInAs, type TestSession } from '../../../test/session.ts';
 import type { App } from '../../app.ts';
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import { TenantDb } from '../db/tenant.ts';
 import { addNotice, countUnreadNotices, noticeStaffWithRole } from './notices.ts';
 

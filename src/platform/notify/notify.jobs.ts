@@ -1,8 +1,8 @@
 // The notification side of the job runner: delivering the outbox, and forgetting old
 // messages and notices (they hold personal data, kept only as long as they help).
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import { unscoped } from '../db/tenant.ts';
-import type { JobHandler, Schedule } from '../jobs/types.ts';
+import type { JobHandler, Schedule } from '../module/contract.ts';
 import { deliverOutbox } from './outbox.ts';
 
 const BATCH = 50;

@@ -4,7 +4,7 @@
 import type { Selectable } from 'kysely';
 import { TenantDb, type Executor } from '../db/tenant.ts';
 import { communityFor, onExecutor } from '../jobs/queue.ts';
-import type { Services } from '../http/services.ts';
+import type { Services } from '../module/contract.ts';
 import { isLocale } from '../i18n/define.ts';
 import { looksLikeEmail, normalizeArmenianMobile, normalizeEmail } from '../auth/identifiers.ts';
 import type { OutboxChannel, OutboxMessagesTable } from './notify.table.ts';

@@ -1,8 +1,8 @@
 // Navigation built from the modules' manifests (NavEntry), filtered by the same access
 // decision the routes use: an entry is shown exactly when its page would answer.
 import type { Ctx } from '../http/context.ts';
-import type { NavEntry } from '../http/module.ts';
-import type { Services } from '../http/services.ts';
+import type { NavEntry } from '../module/contract.ts';
+import type { Services } from '../module/contract.ts';
 import { decide, type Actor } from '../policy/access.ts';
 import type { NavLink } from './layout.tsx';
 

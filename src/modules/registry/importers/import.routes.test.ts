@@ -1,5 +1,6 @@
 // The staff import pages, the CLI's exit codes, and the register exports.
 import assert from 'node:assert/strict';
+import { multipart as multipartBody } from '../../../../test/multipart.ts';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,15 +16,8 @@ const ROOT = path.resolve(HERE, '../../../..');
 const fixture = (name: string) => fs.readFileSync(path.join(HERE, 'fixtures', name));
 
 function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer }) {
-  const boundary = '----mmis-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: text/csv\r\n\r\n`));
-    parts.push(file.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const body = multipartBody(fields, file && { filename: file.name, type: 'text/csv', data: file.data });
+  return { payload: body.payload, headers: { 'content-type': body.contentType } };
 }
 
 const cookie = (s: TestSession) => ({ cookie: `${s.cookie}; mmis_lang=en` });

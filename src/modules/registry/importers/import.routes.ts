@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { h } from 'preact';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { route, slugParams, type RouteDef } from '../../../platform/http/route.ts';
+import { route, slugParams, withUpload, type RouteDef } from '../../../platform/http/route.ts';
+import { MAX_UPLOAD_BYTES } from '../../../platform/files/upload.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
@@ -68,11 +69,12 @@ export const importRoutes: RouteDef[] = [
     schema: { params: slugParams },
     handler: async (req, reply) => renderUpload(req.ctx, reply, {}, undefined, 200),
   }),
-  importForm('/:slug/staff/registry/import', uploadForm, async (ctx, reply, { register, file }) => {
+  // CSV has no signature to sniff, so any type is taken here; the reader refuses what it cannot read.
+  withUpload(importForm('/:slug/staff/registry/import', uploadForm, async (ctx, reply, { register, file }) => {
     const sha256 = storeUpload(ctx, file.data);
     const preview = await previewImport(ctx, register, file.data);
     return sendPage(reply, h(PreviewPage, { ctx, register, sha256, fileName: file.filename.slice(0, 255), preview }));
-  }),
+  }), { maxBytes: MAX_UPLOAD_BYTES, types: [] }),
   importForm('/:slug/staff/registry/import/confirm', confirmForm, async (ctx, reply, { register, sha256, file_name }, slug) => {
     const data = loadUpload(ctx, sha256);
     if (!data) return renderUpload(ctx, reply, { errors: { file: 'registry.import.error.expired' }, values: { register } });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { bothEngines, setup } from '../../../../test/helpers.ts';
-import type { Services } from '../../../platform/http/services.ts';
+import type { Services } from '../../../platform/module/contract.ts';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import { TenantDb } from '../../../platform/db/tenant.ts';
 import { FileUnusable } from './read.ts';

@@ -1,6 +1,6 @@
 // Shared by the population register's tests: residents made through the service functions.
 import { TenantDb } from '../../../platform/db/tenant.ts';
-import type { Services } from '../../../platform/http/services.ts';
+import type { Services } from '../../../platform/module/contract.ts';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import { residentCreateForm } from './population.schemas.ts';
 import { createResident } from './residents.service.ts';

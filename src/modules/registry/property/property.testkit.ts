@@ -1,6 +1,6 @@
 // Shared by the property, organization, asset and map tests: tenants, rows and requests.
 import { TenantDb } from '../../../platform/db/tenant.ts';
-import type { Services } from '../../../platform/http/services.ts';
+import type { Services } from '../../../platform/module/contract.ts';
 import type { TestEnv } from '../../../../test/helpers.ts';
 import { signInAs } from '../../../../test/session.ts';
 import { residentKeys, replaceSearchKeys } from '../search-keys.ts';

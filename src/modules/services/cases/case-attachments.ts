@@ -8,6 +8,12 @@ import { DOCUMENT_TYPES } from '../catalogue/spec.ts';
 import { notNow, type CaseEnv } from './case-env.ts';
 import { addEvent, loadCaseFor } from './cases.service.ts';
 import { isFinal, rolesOn } from './case-rules.ts';
+import type { UploadSpec } from '../../../platform/http/route.ts';
+import { STORABLE_MIME_TYPES } from '../../../platform/files/store.ts';
+import { MAX_UPLOAD_BYTES } from '../../../platform/files/upload.ts';
+
+/** What the attachment routes (staff and applicant) accept at all; each document narrows it. */
+export const ATTACHMENT_UPLOAD: UploadSpec = { maxBytes: MAX_UPLOAD_BYTES, types: STORABLE_MIME_TYPES };
 
 /** Any other file (not one of the service's documents): the common office formats, 10 MB. */
 const OTHER = { types: [...DOCUMENT_TYPES], maxMb: 10 };

@@ -1,7 +1,7 @@
 // Everything a case operation needs, from a request or from a script (demo, benchmark):
 // the long-lived services, the community, the tenant handle and who acts.
 import type { Selectable } from 'kysely';
-import type { Services } from '../../../platform/http/services.ts';
+import type { Services } from '../../../platform/module/contract.ts';
 import type { Ctx, CommunityRow } from '../../../platform/http/context.ts';
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import type { AuditActor } from '../../../platform/audit/audit.ts';

@@ -1,6 +1,6 @@
 // The scheduled escalation: open cases past their decision deadline are reported once to
 // every chief of staff of the community (an in-app notice), and the timeline records it.
-import type { Services } from '../../../platform/http/services.ts';
+import type { Services } from '../../../platform/module/contract.ts';
 import { TenantDb, unscoped } from '../../../platform/db/tenant.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';

@@ -5,7 +5,7 @@
 // database (keyed by the Services object: test processes open many databases whose ids
 // repeat) and reads a version row only the first time. The catalogue's loader, which
 // re-reads the row on every call, serves the other callers.
-import type { Services } from '../../../platform/http/services.ts';
+import type { Services } from '../../../platform/module/contract.ts';
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { getServiceVersion } from '../catalogue/catalogue.ts';

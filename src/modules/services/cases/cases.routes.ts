@@ -3,7 +3,7 @@
 // 400 with the form's errors, 409 with "someone else changed this case" and its current state.
 import { h } from 'preact';
 import type { FastifyReply } from 'fastify';
-import { route, slugParams, type RouteDef } from '../../../platform/http/route.ts';
+import { withUpload, route, slugParams, type RouteDef } from '../../../platform/http/route.ts';
 import { AppError, notFound, type FieldErrors } from '../../../platform/http/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
@@ -25,6 +25,7 @@ import { casePageData, findAttachment } from './case-page.queries.ts';
 import { InboxPage } from './inbox.views.tsx';
 import { CasePage, type CasePageProps } from './case-page.views.tsx';
 import type { FailedForm } from './case-actions.views.tsx';
+import { ATTACHMENT_UPLOAD } from './case-attachments.ts';
 
 export function can(ctx: Ctx, permission: string): boolean {
   return ctx.services.permissions.communityPermissions(ctx.actor?.communityRoles ?? []).has(permission);
@@ -220,7 +221,7 @@ export const caseRoutes: RouteDef[] = [
     return done(ctx, caseId, 'fee', reply);
   }),
   // Multipart (app.ts accepts a file on exactly this URL): the fields arrive as strings, the file as { filename, data }.
-  caseForm('/:slug/staff/cases/:caseId/attachments', async (ctx, reply, caseId, body) => {
+  withUpload(caseForm('/:slug/staff/cases/:caseId/attachments', async (ctx, reply, caseId, body) => {
     const parsed = parseForm(uploadForm, body);
     if (!parsed.ok) return renderCase(ctx, reply, caseId, { status: 400, failed: { which: 'upload', form: { t: ctx.t, errors: parsed.errors, values: parsed.values } } });
     try {
@@ -229,5 +230,5 @@ export const caseRoutes: RouteDef[] = [
       return refused(ctx, reply, caseId, 'upload', body, err);
     }
     return done(ctx, caseId, 'upload', reply);
-  }),
+  }), ATTACHMENT_UPLOAD),
 ];

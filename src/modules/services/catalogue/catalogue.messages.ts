@@ -4,6 +4,7 @@ import { defineMessages } from '../../../platform/i18n/define.ts';
 
 export const servicesCatalogueMessages = defineMessages({
   hy: {
+    'services.module': 'Ծառայություններ',
     'services.catalogue.nav': 'Ծառայությունների ցանկ',
     'services.catalogue.title': 'Ծառայությունների ցանկ',
     'services.catalogue.lead': 'Համայնքի մատուցած ծառայությունները՝ դիմումի ձևերով, փաստաթղթերով, վճարներով, ժամկետներով և աշխատանքային հոսքով։ Յուրաքանչյուր պահպանում ստեղծում է նոր տարբերակ։ Արդեն ընթացող գործերը մնում են այն տարբերակով, որով սկսվել են։',
@@ -114,6 +115,7 @@ export const servicesCatalogueMessages = defineMessages({
     'services.catalogue.public.asks': 'Ինչ է պետք նշել դիմումում',
   },
   en: {
+    'services.module': 'Services',
     'services.catalogue.nav': 'Service catalogue',
     'services.catalogue.title': 'Service catalogue',
     'services.catalogue.lead': 'The community\'s services with their application forms, documents, fees, deadlines and workflow. Every save makes a new version; cases already under way keep the version they started with.',
@@ -224,6 +226,7 @@ export const servicesCatalogueMessages = defineMessages({
     'services.catalogue.public.asks': 'What the application asks for',
   },
   ru: {
+    'services.module': 'Услуги',
     'services.catalogue.nav': 'Каталог услуг',
     'services.catalogue.title': 'Каталог услуг',
     'services.catalogue.lead': 'Услуги общины с формами заявлений, документами, пошлинами, сроками и порядком рассмотрения. Каждое сохранение создаёт новую версию; начатые дела продолжаются по той версии, с которой начались.',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { RouteDef } from '../../../platform/http/route.ts';
 import { route, slugParams } from '../../../platform/http/route.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { sharedPublicPage } from '../../../platform/http/page-cache.ts';
+import { sharedPublicPage } from '../../../platform/http/public-page.ts';
 import { renderPage, sendHtml, sendPage } from '../../../platform/ui/render.ts';
 import { catalogueResponse, catalogueItem, serviceParams } from './catalogue.schemas.ts';
 import { catalogueStamp, getService, listServices, type Service } from './catalogue.queries.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { bothEngines, setup, type TestEnv } from '../../../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { runServicesInstall } from '../../../cli/services.ts';
+import { runServicesInstall } from './catalogue.cli.ts';
 import { DEMO_COMMUNITIES } from '../../../demo/demo-data.ts';
 import { createCommunity } from '../../communities/index.ts';
 import {

@@ -2,7 +2,7 @@
 // case engine has its own tests), a registered resident to apply, and signed-in requests.
 import crypto from 'node:crypto';
 import { TenantDb } from '../../../platform/db/tenant.ts';
-import type { Services } from '../../../platform/http/services.ts';
+import type { Services } from '../../../platform/module/contract.ts';
 import type { CommunityRow } from '../../../platform/http/context.ts';
 import type { TestEnv } from '../../../../test/helpers.ts';
 import { signInAs } from '../../../../test/session.ts';

@@ -2,10 +2,10 @@
 // "statistics pre-aggregated rather than computed per page view"). A job recomputes
 // service_stats from the cases every hour (and the demo seed once); the public page and
 // API read only that table, so a page view never scans cases.
-import type { Services } from '../../../platform/http/services.ts';
+import type { Services } from '../../../platform/module/contract.ts';
 import { TenantDb, unscoped } from '../../../platform/db/tenant.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
-import type { JobHandler } from '../../../platform/jobs/types.ts';
+import type { JobHandler } from '../../../platform/module/contract.ts';
 import { listServices } from '../catalogue/catalogue.ts';
 import type { Localized } from '../catalogue/spec.ts';
 import type { ServiceStatsTable } from '../services.table.ts';

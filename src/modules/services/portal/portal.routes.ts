@@ -4,7 +4,8 @@
 import { h } from 'preact';
 import type { FastifyReply } from 'fastify';
 import type { RouteDef } from '../../../platform/http/route.ts';
-import { route } from '../../../platform/http/route.ts';
+import { route, withUpload } from '../../../platform/http/route.ts';
+import { ATTACHMENT_UPLOAD } from '../cases/case-attachments.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
@@ -144,8 +145,7 @@ const portalRoutes_: RouteDef[] = [
     const next = parsed.data.go === 'continue' ? `step=${nextStep(spec)}` : 'step=details&done=saved';
     return reply.redirect(`/${ctx.requireCommunity().slug}/cases/${c.id}/edit?${next}`, 303);
   }),
-  // Exactly this URL: app.ts accepts multipart files only on the attachment routes.
-  myCaseForm('/:slug/cases/:caseId/attachments', async (ctx, { c, spec }, posted, reply) => {
+  withUpload(myCaseForm('/:slug/cases/:caseId/attachments', async (ctx, { c, spec }, posted, reply) => {
     const body = (posted ?? {}) as Record<string, unknown>;
     const rawKey = typeof body.document_key === 'string' ? body.document_key : '';
     const slot = `document_${spec.documents.some((d) => d.key === rawKey) ? rawKey : 'other'}`;
@@ -165,7 +165,7 @@ const portalRoutes_: RouteDef[] = [
     }
     const caseUrl = `/${ctx.requireCommunity().slug}/cases/${c.id}`;
     return reply.redirect(c.state === 'draft' ? `${caseUrl}/edit?step=documents&done=uploaded` : `${caseUrl}?done=uploaded`, 303);
-  }),
+  }), ATTACHMENT_UPLOAD),
   myCaseForm('/:slug/cases/:caseId/submit', async (ctx, { c, spec }, body, reply) => {
     const parsed = parseForm(versionForm, body);
     if (!parsed.ok) return reloadAndRender(ctx, reply, c.id, 'review', { problems: parsed.errors, status: 400 });

@@ -1,6 +1,6 @@
 // What the CLI commands share: where they print and who the audit log says acted.
 import os from 'node:os';
-import type { AuditActor } from '../platform/audit/audit.ts';
+import type { AuditActor } from '../audit/audit.ts';
 
 export interface CliOutput {
   out: (line: string) => void;

@@ -2,14 +2,14 @@
 // national administrator's scripts. Validation errors are printed per field (exit 2).
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { Services } from '../platform/http/services.ts';
-import { cliActor, consoleOutput, type CliOutput } from './cli-support.ts';
-import { AppError, type FieldErrors } from '../platform/http/errors.ts';
-import { translator } from '../platform/i18n/index.ts';
-import { communityInput } from '../modules/communities/communities.schemas.ts';
-import { createCommunity } from '../modules/communities/communities.service.ts';
-import { communityFieldErrors, parseSettlementLine } from '../modules/communities/communities.forms.ts';
-import { listCommunitySlugs } from '../modules/communities/communities.queries.ts';
+import type { Services } from '../../platform/module/contract.ts';
+import { cliActor, consoleOutput, type CliOutput } from '../../platform/cli/cli-support.ts';
+import { AppError, type FieldErrors } from '../../platform/http/errors.ts';
+import { translator } from '../../platform/i18n/index.ts';
+import { communityInput } from './communities.schemas.ts';
+import { createCommunity } from './communities.service.ts';
+import { communityFieldErrors, parseSettlementLine } from './communities.forms.ts';
+import { listCommunitySlugs } from './communities.queries.ts';
 
 export interface CreateFlags {
   slug?: string;
@@ -22,7 +22,7 @@ export interface CreateFlags {
   file?: string;
 }
 
-export type { CliOutput } from './cli-support.ts';
+export type { CliOutput } from '../../platform/cli/cli-support.ts';
 
 /** The raw input from --file or from the flags, before validation. */
 function rawInput(flags: CreateFlags): { raw: unknown; errors: FieldErrors } {

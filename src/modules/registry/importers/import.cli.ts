@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import type { Services } from '../platform/http/services.ts';
-import { cliActor, consoleOutput, type CliOutput } from './cli-support.ts';
-import { unscoped } from '../platform/db/tenant.ts';
-import { translator } from '../platform/i18n/index.ts';
-import { FileUnusable } from '../modules/registry/importers/read.ts';
-import { runImport } from '../modules/registry/importers/pipeline.ts';
-import { REGISTERS, type Register } from '../modules/registry/importers/types.ts';
+import type { Services } from '../../../platform/module/contract.ts';
+import { cliActor, consoleOutput, type CliOutput } from '../../../platform/cli/cli-support.ts';
+import { unscoped } from '../../../platform/db/tenant.ts';
+import { translator } from '../../../platform/i18n/index.ts';
+import { FileUnusable } from './read.ts';
+import { runImport } from './pipeline.ts';
+import { REGISTERS, type Register } from './types.ts';
 
 export interface ImportFlags {
   community?: string;

@@ -4,18 +4,19 @@
 import assert from 'node:assert/strict';
 import { Command } from 'commander';
 import pino from 'pino';
-import { bothEngines, setup } from '../../test/helpers.ts';
-import { startSmtp } from '../../test/smtp.ts';
-import { MODULES } from '../modules/index.ts';
-import type { ModuleManifest } from '../platform/http/module.ts';
-import { createServices, type Services } from '../platform/http/services.ts';
-import { platformJobs, platformSchedules } from '../platform/jobs/platform-jobs.ts';
-import { queueMessage } from '../platform/notify/outbox.ts';
-import { startSmsStandin } from '../platform/notify/sms-standin.ts';
-import { registerWorkerCommands, startBackgroundWork } from './worker.ts';
+import { bothEngines, setup } from '../../../test/helpers.ts';
+import { startSmtp } from '../../../test/smtp.ts';
+import { MODULES } from '../../modules/index.ts';
+import type { ModuleManifest } from '../module/contract.ts';
+import { createServices } from '../http/services.ts';
+import { type Services } from '../module/contract.ts';
+import { platformJobs, platformSchedules } from './platform-jobs.ts';
+import { queueMessage } from '../notify/outbox.ts';
+import { startSmsStandin } from '../notify/sms-standin.ts';
+import { registerWorkerCommands, startBackgroundWork } from './worker.cli.ts';
 
 /** The modules with the platform's jobs, whether or not the platform manifest lists them yet. */
-function withPlatformJobs(): ModuleManifest[] {
+function withPlatformJobs(): readonly ModuleManifest[] {
   if (MODULES.some((m) => m.jobs?.['notify.deliver'])) return MODULES;
   return [...MODULES, { name: 'platform-jobs', jobs: platformJobs, schedules: platformSchedules }];
 }

@@ -14,11 +14,11 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { sql, type Kysely } from 'kysely';
-import type { Services } from '../platform/http/services.ts';
-import type { Engine } from '../platform/db/connect.ts';
-import type { Executor } from '../platform/db/tenant.ts';
-import { mergeMigrations, migrateToLatest } from '../platform/db/migrations.ts';
-import { appliedMigrations, describeTables, type TableInfo } from '../platform/ops/tables.ts';
+import type { Services } from '../module/contract.ts';
+import type { Engine } from '../db/connect.ts';
+import type { Executor } from '../db/tenant.ts';
+import { mergeMigrations, migrateToLatest } from '../db/migrations.ts';
+import { appliedMigrations, describeTables, type TableInfo } from './tables.ts';
 
 export const BACKUP_FORMAT = 'mmis-backup';
 export const BACKUP_VERSION = 1;

@@ -6,15 +6,16 @@ import zlib from 'node:zlib';
 import { test, type TestContext } from 'node:test';
 import pino from 'pino';
 import { sql } from 'kysely';
-import { bothEngines, freshDatabaseUrl, setup } from '../../test/helpers.ts';
-import { loadConfig } from '../config.ts';
-import { MODULES } from '../modules/index.ts';
-import { createServices, type Services } from '../platform/http/services.ts';
-import type { Engine } from '../platform/db/connect.ts';
-import { appendAudit } from '../platform/audit/audit.ts';
-import { verifyAuditChains, formatVerifyResult } from '../platform/audit/verify.ts';
-import { describeTables } from '../platform/ops/tables.ts';
-import { BACKUP_FORMAT, RestoreRefused, backupTo, restoreFrom } from './backup.ts';
+import { bothEngines, freshDatabaseUrl, setup } from '../../../test/helpers.ts';
+import { loadConfig } from '../../config.ts';
+import { MODULES } from '../../modules/index.ts';
+import { createServices } from '../http/services.ts';
+import { type Services } from '../module/contract.ts';
+import type { Engine } from '../db/connect.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { verifyAuditChains, formatVerifyResult } from '../audit/verify.ts';
+import { describeTables } from './tables.ts';
+import { BACKUP_FORMAT, RestoreRefused, backupTo, restoreFrom } from './backup.cli.ts';
 
 /** Services over a fresh, empty database (no migrations: restore runs them). */
 async function emptyDatabase(t: TestContext, engine: Engine): Promise<Services> {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bothEngines, setup } from '../../test/helpers.ts';
-import { createCommunity } from '../modules/communities/index.ts';
-import { SYSTEM_ACTOR } from '../platform/audit/audit.ts';
-import { runCommunityCreate, runCommunityList, type CliOutput } from './community.ts';
+import { bothEngines, setup } from '../../../test/helpers.ts';
+import { createCommunity } from './index.ts';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
+import { runCommunityCreate, runCommunityList, type CliOutput } from './communities.cli.ts';
 
 function capture(): CliOutput & { lines: string[]; errors: string[] } {
   const lines: string[] = [];

@@ -2,11 +2,11 @@
 // service catalogue from the shipped templates (all, or the ones named). Running it again
 // installs only what is missing. Exit 0: done; 2: unknown community or template.
 import type { Command } from 'commander';
-import type { Services } from '../platform/http/services.ts';
-import { unscoped } from '../platform/db/tenant.ts';
-import { AppError } from '../platform/http/errors.ts';
-import { cliActor, consoleOutput, type CliOutput } from './cli-support.ts';
-import { installTemplates, SERVICE_TEMPLATES } from '../modules/services/catalogue/catalogue.ts';
+import type { Services } from '../../../platform/module/contract.ts';
+import { unscoped } from '../../../platform/db/tenant.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { cliActor, consoleOutput, type CliOutput } from '../../../platform/cli/cli-support.ts';
+import { installTemplates, SERVICE_TEMPLATES } from './catalogue.ts';
 
 export interface InstallFlags {
   community?: string;

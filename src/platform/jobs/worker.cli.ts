@@ -3,17 +3,17 @@
 // test e-mail/SMS through the outbox), and startBackgroundWork, which `mmis start` uses
 // to run the job runner in the web process (MMIS_WORKER=in-process, the default).
 import type { Command } from 'commander';
-import type { Services } from '../platform/http/services.ts';
-import { startJobRunner, type JobRunner } from '../platform/jobs/runner.ts';
-import { startSmsStandin, type SmsStandin } from '../platform/notify/sms-standin.ts';
-import { createSmsGateway } from '../platform/notify/sms.ts';
-import { deliverOutbox, queueMessage } from '../platform/notify/outbox.ts';
-import { renderNotification } from '../platform/notify/render.ts';
-import { appendAudit } from '../platform/audit/audit.ts';
-import { unscoped } from '../platform/db/tenant.ts';
-import { newSecret } from '../platform/auth/tokens.ts';
-import { formatInstant, isLocale, LOCALES } from '../platform/i18n/index.ts';
-import { cliActor, consoleOutput, type CliOutput } from './cli-support.ts';
+import type { Services } from '../module/contract.ts';
+import { startJobRunner, type JobRunner } from './runner.ts';
+import { startSmsStandin, type SmsStandin } from '../notify/sms-standin.ts';
+import { createSmsGateway } from '../notify/sms.ts';
+import { deliverOutbox, queueMessage } from '../notify/outbox.ts';
+import { renderNotification } from '../notify/render.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { unscoped } from '../db/tenant.ts';
+import { newSecret } from '../auth/tokens.ts';
+import { formatInstant, isLocale, LOCALES } from '../i18n/index.ts';
+import { cliActor, consoleOutput, type CliOutput } from '../cli/cli-support.ts';
 
 export interface BackgroundWork {
   stop(): Promise<void>;

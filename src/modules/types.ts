@@ -1,0 +1,30 @@
+// The composed types of the whole app: each module's tables merged into the platform's
+// Database, and each module's message keys into MessageKeys. The platform declares both
+// interfaces with its own parts and never names a module; adding a module adds its line here
+// and its manifest to MODULES (index.ts).
+import type { KeysOf } from '../platform/i18n/catalog.ts';
+import type { CommunitiesTables } from './communities/communities.table.ts';
+import type { RegistryTables } from './registry/registry.table.ts';
+import type { ServicesTables } from './services/services.table.ts';
+import type { communitiesMessages } from './communities/communities.messages.ts';
+import type { accountsMessages } from './accounts/accounts.messages.ts';
+import type { backofficeMessages } from './backoffice/backoffice.messages.ts';
+import type { registryMessageParts } from './registry/messages.ts';
+import type { servicesMessageParts } from './services/messages.ts';
+
+declare module '../platform/db/schema.ts' {
+   
+  interface Database extends CommunitiesTables, RegistryTables, ServicesTables {}
+}
+
+type ModuleMessageParts =
+  | typeof communitiesMessages
+  | typeof accountsMessages
+  | typeof backofficeMessages
+  | (typeof registryMessageParts)[number]
+  | (typeof servicesMessageParts)[number];
+
+declare module '../platform/i18n/catalog.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends KeysOf<ModuleMessageParts> {}
+}
