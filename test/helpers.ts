@@ -14,6 +14,7 @@ import type { ModuleManifest, Services } from '../src/platform/module/contract.t
 import { migrate } from '../src/cli/core.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { buildApp, type App } from '../src/app.ts';
+import { auditDictionary } from '../src/platform/audit/audit-names.ts';
 import type { Engine } from '../src/platform/db/connect.ts';
 
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
@@ -56,7 +57,13 @@ export interface TestEnv {
 }
 
 /** Services and app over a fresh migrated database; `demo` seeds the demo communities. */
-export async function setup(t: TestContext, engine: Engine, opts: { demo?: boolean; env?: Record<string, string>; modules?: readonly ModuleManifest[] } = {}): Promise<TestEnv> {
+export async function setup(t: TestContext, engine: Engine, opts: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    modules?: readonly ModuleManifest[];
+    /** Off only for tests that write made-up audit events on purpose (the chain's tamper tests). */
+    auditVocabulary?: boolean;
+  } = {}): Promise<TestEnv> {
   const db = await freshDatabaseUrl(engine);
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -70,11 +77,26 @@ export async function setup(t: TestContext, engine: Engine, opts: { demo?: boole
   if (opts.demo ?? true) await seedDemo(services);
   const app = await buildApp(services, { logger: false });
   t.after(async () => {
+    if (opts.auditVocabulary ?? true) await assertAuditVocabulary(services);
     await app.close();
     await services.close();
     await db.drop();
   });
   return { engine, config, services, app };
+}
+
+/**
+ * Every audit action and subject type a test wrote is declared by some module's manifest,
+ * so the audit pages name it in the reader's language (checked after every database test).
+ */
+async function assertAuditVocabulary(services: Services): Promise<void> {
+  const d = auditDictionary(services);
+  const rows = await services.db.kysely.selectFrom('audit_events').select(['action', 'entity_type']).distinct().execute();
+  const unknown = [
+    ...rows.filter((r) => !d.actions.has(r.action)).map((r) => `action ${r.action}`),
+    ...rows.filter((r) => !d.subjects.has(r.entity_type)).map((r) => `subject ${r.entity_type}`),
+  ];
+  if (unknown.length) throw new Error(`Audit events no manifest declares (add them to the module's *.audit.messages.ts): ${[...new Set(unknown)].join(', ')}`);
 }
 
 /** Declares the same test once per engine: "name [sqlite]" and "name [postgres]". */

@@ -9,6 +9,9 @@ import type { ServicesTables } from './services/services.table.ts';
 import type { communitiesMessages } from './communities/communities.messages.ts';
 import type { accountsMessages } from './accounts/accounts.messages.ts';
 import type { backofficeMessages } from './backoffice/backoffice.messages.ts';
+import type { accountsAuditMessages } from './accounts/accounts.audit.messages.ts';
+import type { backofficeAuditMessages } from './backoffice/backoffice.audit.messages.ts';
+import type { communitiesAuditMessages } from './communities/communities.audit.messages.ts';
 import type { registryMessageParts } from './registry/messages.ts';
 import type { servicesMessageParts } from './services/messages.ts';
 
@@ -21,6 +24,9 @@ type ModuleMessageParts =
   | typeof communitiesMessages
   | typeof accountsMessages
   | typeof backofficeMessages
+  | typeof accountsAuditMessages
+  | typeof backofficeAuditMessages
+  | typeof communitiesAuditMessages
   | (typeof registryMessageParts)[number]
   | (typeof servicesMessageParts)[number];
 

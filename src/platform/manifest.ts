@@ -16,6 +16,8 @@ import { noticeRoutes } from './notify/notices.routes.ts';
 import { openapiRoutes } from './http/openapi.routes.ts';
 import { registerBackupCommands } from './ops/backup.cli.ts';
 import { COMMUNITY_ROLES } from './policy/roles.ts';
+import { auditEventTypes, auditSubjects } from './audit/audit-names.ts';
+import { platformAuditMessages } from './audit/platform-audit.messages.ts';
 
 export const platformManifest: ModuleManifest = {
   name: 'platform',
@@ -26,6 +28,8 @@ export const platformManifest: ModuleManifest = {
     notices: true, stored_files: true, sequence_counters: true,
   } satisfies TableList<PlatformTables>,
   migrations: { ...authMigrations, ...auditMigrations, ...backgroundMigrations, ...jobsKindIndexMigrations },
+  auditEvents: auditEventTypes(platformAuditMessages),
+  auditSubjects: auditSubjects(platformAuditMessages),
   jobs: platformJobs,
   schedules: platformSchedules,
   routes: [...opsRoutes, ...openapiRoutes, ...auditRoutes, ...calendarRoutes, ...noticeRoutes],

@@ -10,12 +10,16 @@ import { langRoutes } from './lang.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { accountsCli } from './accounts.cli.ts';
 import { accountsMessages } from './accounts.messages.ts';
+import { accountsAuditMessages } from './accounts.audit.messages.ts';
+import { auditEventTypes, auditSubjects } from '../../platform/audit/audit-names.ts';
 
 export { createTokenForEmail, createUser, loadMe, CliError } from './accounts.service.ts';
 
 export const accountsModule: ModuleManifest = {
   name: 'accounts',
-  messages: [accountsMessages],
+  messages: [accountsMessages, accountsAuditMessages],
+  auditEvents: auditEventTypes(accountsAuditMessages),
+  auditSubjects: auditSubjects(accountsAuditMessages),
   routes: [...signinRoutes, ...registerRoutes, ...passwordRoutes, ...accountRoutes, ...langRoutes, ...meRoutes],
   cli: accountsCli,
 };

@@ -13,7 +13,9 @@ import { listSettlements } from '../communities/index.ts';
 import { addStaffForm, assignmentParams, grantRoleForm, personParams, staffParams } from './backoffice.schemas.ts';
 import { dashboardCounts, findStaffMember, listStaff, type StaffMember } from './backoffice.queries.ts';
 import { addStaffMember, grantRole, revokeRole, type StaffActor } from './backoffice.service.ts';
-import { DashboardPage, PeoplePage, PersonPage } from './backoffice.views.tsx';
+import { PeoplePage, PersonPage } from './backoffice.views.tsx';
+import { DashboardPage } from './dashboard.views.tsx';
+import { loadDashboard } from './dashboard.service.ts';
 
 const peopleQuery = z.object({
   sort: z.enum(['name', 'email']).optional().catch(undefined),
@@ -76,8 +78,8 @@ export const backofficeRoutes = [
     schema: { params: staffParams },
     handler: async (req, reply) => {
       const weekAgo = new Date(Date.now() - 7 * 86400_000).toISOString();
-      const counts = await dashboardCounts(req.ctx.tenant(), req.ctx.db, weekAgo);
-      return sendPage(reply, h(DashboardPage, { ctx: req.ctx, counts }));
+      const [counts, dashboard] = await Promise.all([dashboardCounts(req.ctx.tenant(), req.ctx.db, weekAgo), loadDashboard(req.ctx)]);
+      return sendPage(reply, h(DashboardPage, { ctx: req.ctx, counts, dashboard }));
     },
   }),
   route({

@@ -1,15 +1,14 @@
-// Pages of the back office: the dashboard and the staff & roles section.
+// Pages of the staff & roles section (the dashboard is dashboard.views.tsx).
 import type { Ctx } from '../../platform/http/context.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { localized } from '../../platform/i18n/index.ts';
 import { COMMUNITY_ROLES, type CommunityRole } from '../../platform/policy/roles.ts';
 import { StaffLayout } from '../../platform/ui/staff-layout.tsx';
-import { allowedNavEntries, navHref } from '../../platform/ui/nav.ts';
 import {
   Button, CsrfField, ErrorSummary, Notice, Select, SummaryList, Table, Tag, TextInput,
   type FormState, type Option, type SortState, type Tone,
 } from '../../platform/ui/components.tsx';
-import type { DashboardCounts, StaffAssignment, StaffMember } from './backoffice.queries.ts';
+import type { StaffAssignment, StaffMember } from './backoffice.queries.ts';
 
 export const ROLE_LABELS: Record<CommunityRole, MessageKey> = {
   head: 'backoffice.role.head',
@@ -23,7 +22,7 @@ export const ROLE_LABELS: Record<CommunityRole, MessageKey> = {
   it_admin: 'backoffice.role.it_admin',
 };
 
-const ROLE_TONES: Partial<Record<CommunityRole, Tone>> = {
+export const ROLE_TONES: Partial<Record<CommunityRole, Tone>> = {
   head: 'purple',
   deputy_head: 'purple',
   chief_of_staff: 'blue',
@@ -49,44 +48,6 @@ function RoleTag({ ctx, a }: { ctx: Ctx; a: StaffAssignment }) {
       {roleLabel(ctx, a.role)}
       {a.settlement ? ` · ${localized(a.settlement, 'name', ctx.locale)}` : ''}
     </Tag>
-  );
-}
-
-export function DashboardPage({ ctx, counts }: { ctx: Ctx; counts: DashboardCounts }) {
-  const { t } = ctx;
-  const c = ctx.requireCommunity();
-  const name = localized(c, 'name', ctx.locale);
-  const roles = ctx.actor?.communityRoles ?? [];
-  const sections = allowedNavEntries(ctx.services, ctx.actor, 'backoffice').filter((e) => e.path !== '');
-  return (
-    <StaffLayout ctx={ctx} title={t('backoffice.dashboard.title')} path={`/${c.slug}/staff`}>
-      <span class="muted">{t('backoffice.dashboard.title')}</span>
-      <h1>{name}</h1>
-      <p>
-        {t('backoffice.dashboard.yourRoles')}{' '}
-        {roles.map((r) => (
-          <Tag tone={ROLE_TONES[r] ?? 'grey'}>{roleLabel(ctx, r)}</Tag>
-        ))}
-      </p>
-      <h2>{t('backoffice.dashboard.figures')}</h2>
-      <ul class="stats">
-        <li class="stat"><span class="stat-value">{counts.settlements}</span> {t('backoffice.dashboard.settlements')}</li>
-        <li class="stat"><span class="stat-value">{counts.staff}</span> {t('backoffice.dashboard.staff')}</li>
-        <li class="stat"><span class="stat-value">{counts.auditEvents}</span> {t('backoffice.dashboard.auditEvents')}</li>
-      </ul>
-      <h2>{t('backoffice.dashboard.sections')}</h2>
-      {sections.length === 0 ? (
-        <p class="muted">{t('backoffice.dashboard.noSections')}</p>
-      ) : (
-        <ul class="card-list">
-          {sections.map((e) => (
-            <li class="card">
-              <a href={navHref(e, c.slug)}>{t(e.label)}</a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </StaffLayout>
   );
 }
 

@@ -2,6 +2,11 @@ import { defineMessages } from '../../platform/i18n/define.ts';
 
 export const communitiesMessages = defineMessages({
   hy: {
+    'communities.home.readMore': 'Մանրամասն',
+    'communities.home.seeAll': 'Բոլորը՝ «{section}»',
+    'communities.home.noAffairs': 'Այս համայնքում դիմումներ դեռ չունեք',
+    'communities.home.yourAffairs': 'Ձեր դիմումներն այստեղ',
+    'communities.home.myApplications': 'Իմ դիմումները',
     'communities.module': 'Համայնքներ',
     'communities.list.title': 'Համայնքներ',
     'communities.settlementCount': '{count} բնակավայր',
@@ -50,6 +55,11 @@ export const communitiesMessages = defineMessages({
     'communities.settings.title': 'Համայնքի տվյալներ',
   },
   en: {
+    'communities.home.readMore': 'Read more',
+    'communities.home.seeAll': 'All of “{section}”',
+    'communities.home.noAffairs': 'You have no applications in this community yet',
+    'communities.home.yourAffairs': 'Your applications here',
+    'communities.home.myApplications': 'My applications',
     'communities.module': 'Communities',
     'communities.list.title': 'Communities',
     'communities.settlementCount': '{count} settlements',
@@ -98,6 +108,11 @@ export const communitiesMessages = defineMessages({
     'communities.settings.title': 'Community details',
   },
   ru: {
+    'communities.home.readMore': 'Подробнее',
+    'communities.home.seeAll': 'Все: «{section}»',
+    'communities.home.noAffairs': 'У вас пока нет заявлений в этой общине',
+    'communities.home.yourAffairs': 'Ваши заявления здесь',
+    'communities.home.myApplications': 'Мои заявления',
     'communities.module': 'Общины',
     'communities.list.title': 'Общины',
     'communities.settlementCount': 'Населённых пунктов: {count}',

@@ -7,6 +7,11 @@ import { renderPage, sendHtml, sendPage } from '../../platform/ui/render.ts';
 import { communitySummary } from './communities.schemas.ts';
 import { listCommunitiesWithSettlements, listSettlements, usersWithRole } from './communities.queries.ts';
 import { CommunityHomePage, PlatformHomePage } from './communities.views.tsx';
+import { listPublications } from '../../platform/module/publications.ts';
+import { workOf } from '../../platform/module/worklist.ts';
+
+/** Items of each published section on the home page; each section links to its own page. */
+const HOME_ITEMS = 6;
 
 export const communitiesRoutes = [
   route({
@@ -29,11 +34,13 @@ export const communitiesRoutes = [
       const { ctx } = req;
       const community = ctx.requireCommunity();
       const render = async () => {
-        const [settlements, heads] = await Promise.all([
+        const [settlements, heads, sections, work] = await Promise.all([
           listSettlements(ctx.tenant()),
           usersWithRole(ctx.db, community.id, 'head'),
+          listPublications(ctx.services, community, { locale: ctx.locale, limit: HOME_ITEMS }),
+          workOf(ctx, 'citizen'),
         ]);
-        return renderPage(h(CommunityHomePage, { ctx, community, settlements, head: heads[0]?.full_name ?? null }));
+        return renderPage(h(CommunityHomePage, { ctx, community, settlements, head: heads[0]?.full_name ?? null, sections, work }));
       };
       // The most visited page of every community.
       return sendHtml(reply, await sharedPublicPage(ctx, 'home', render));

@@ -3,6 +3,9 @@ import type { Ctx, CommunityRow } from '../../platform/http/context.ts';
 import type { SettlementsTable } from './communities.table.ts';
 import { Layout } from '../../platform/ui/layout.tsx';
 import { localized } from '../../platform/i18n/index.ts';
+import { CitizenWork, PublishedSections } from './home.views.tsx';
+import type { PublishedSection } from '../../platform/module/publications.ts';
+import type { WorkItem } from '../../platform/module/contract.ts';
 
 type Settlement = Selectable<SettlementsTable>;
 
@@ -23,7 +26,7 @@ export function PlatformHomePage({ ctx, communities }: { ctx: Ctx; communities: 
   );
 }
 
-export function CommunityHomePage(props: { ctx: Ctx; community: CommunityRow; settlements: Settlement[]; head: string | null }) {
+export function CommunityHomePage(props: { ctx: Ctx; community: CommunityRow; settlements: Settlement[]; head: string | null; sections: PublishedSection[]; work: WorkItem[] }) {
   const { ctx, community, settlements, head } = props;
   const { t, locale } = ctx;
   const name = localized(community, 'name', locale);
@@ -32,6 +35,8 @@ export function CommunityHomePage(props: { ctx: Ctx; community: CommunityRow; se
   return (
     <Layout ctx={ctx} title={name} path={`/${community.slug}`}>
       <h1>{name}</h1>
+      <CitizenWork ctx={ctx} work={props.work} />
+      <PublishedSections ctx={ctx} sections={props.sections} />
       <section aria-labelledby="contacts">
         <h2 id="contacts">{t('communities.home.contacts')}</h2>
         <dl class="summary-list">

@@ -4,6 +4,9 @@ import { communitiesRoutes } from './communities.routes.ts';
 import { nationalRoutes } from './national.routes.ts';
 import { registerCommunityCommands } from './communities.cli.ts';
 import { communitiesMessages } from './communities.messages.ts';
+import { communitiesAuditMessages } from './communities.audit.messages.ts';
+import { communitiesAuditSubjects } from './communities.audit.ts';
+import { auditEventTypes } from '../../platform/audit/audit-names.ts';
 import { communityDirectory } from './communities.directory.ts';
 import type { CommunitiesTables } from './communities.table.ts';
 
@@ -14,7 +17,9 @@ export { MARZES } from './marzes.ts';
 export const communitiesModule: ModuleManifest = {
   name: 'communities',
   title: 'communities.module',
-  messages: [communitiesMessages],
+  messages: [communitiesMessages, communitiesAuditMessages],
+  auditEvents: auditEventTypes(communitiesAuditMessages),
+  auditSubjects: communitiesAuditSubjects,
   tables: { marzes: true, communities: true, settlements: true, community_domains: true } satisfies TableList<CommunitiesTables>,
   provides: { communities: communityDirectory },
   migrations: communitiesMigrations,
@@ -25,7 +30,7 @@ export const communitiesModule: ModuleManifest = {
     { name: 'national.view', scope: 'national', roles: ['ministry_analyst', 'system_admin'] },
   ],
   nav: [
-    { area: 'backoffice', path: '/settings', label: 'communities.nav.settings', access: 'staff:communities.edit', order: 950 },
+    { area: 'backoffice', path: '/settings', label: 'communities.nav.settings', access: 'staff:communities.edit', order: 950, group: 'platform' },
     { area: 'national', path: '', label: 'communities.nav.national', access: 'national:national.view', order: 0 },
     { area: 'national', path: '/communities/new', label: 'communities.new.title', access: 'national:communities.manage', order: 10 },
   ],

@@ -1,6 +1,7 @@
 // Identifiers of the registers and their validation (DOMAIN.md "People, addresses,
 // identifiers"). Used by forms, the API and the importers alike.
 import { z } from 'zod';
+import { parseDay } from '../../platform/i18n/index.ts';
 
 /** ՀԾՀ: the public service number, 10 digits. */
 export const publicServiceNumber = z.string().trim().regex(/^\d{10}$/, 'registry.error.psn');
@@ -11,16 +12,8 @@ export const taxId = z.string().trim().regex(/^\d{8}$/, 'registry.error.taxId');
 /** Cadastral code as the cadastre writes it, e.g. 09-001-0123-0045 (structures may add a suffix). */
 export const cadastralCode = z.string().trim().regex(/^\d{2}-\d{3}-\d{4}-\d{4}(-\d{1,4}){0,2}$/, 'registry.error.cadastralCode');
 
-/** A real calendar day, given as YYYY-MM-DD or DD.MM.YYYY; returned as YYYY-MM-DD. */
-export function parseDay(input: string): string | null {
-  const s = input.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = s.includes('.') ? [m[3]!, m[2]!, m[1]!] : [m[1]!, m[2]!, m[3]!];
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
-  return `${y}-${mo}-${d}`;
-}
+/** Days are read by the platform's parseDay (YYYY-MM-DD or DD.MM.YYYY). */
+export { parseDay };
 
 export const day = z.string().transform((v, ctx) => {
   const parsed = parseDay(v);

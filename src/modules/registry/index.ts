@@ -3,6 +3,9 @@
 import type { ModuleManifest, TableList } from '../../platform/module/contract.ts';
 import type { RegistryTables } from './registry.table.ts';
 import { registryMessageParts } from './messages.ts';
+import { registryAuditEvents, registryAuditSubjects } from './registry.audit.ts';
+import { registrySearch } from './registry.search.ts';
+import { populationIndicators } from './population/population.indicators.ts';
 import { registryMigrations } from './migrations/index.ts';
 import { populationRoutes } from './population/population.routes.ts';
 import { propertyRoutes } from './property/property.routes.ts';
@@ -16,6 +19,10 @@ export const registryModule: ModuleManifest = {
   name: 'registry',
   title: 'registry.module',
   messages: registryMessageParts,
+  auditEvents: registryAuditEvents,
+  auditSubjects: registryAuditSubjects,
+  search: registrySearch,
+  indicators: populationIndicators,
   tables: {
     streets: true, addresses: true, address_units: true, households: true, residents: true, resident_events: true,
     parcels: true, structures: true, ownerships: true, organizations: true, assets: true, leases: true,

@@ -4,7 +4,8 @@ import { registryPopulationMessages } from './population/registry-population.mes
 import { registryPropertyMessages } from './property/registry-property.messages.ts';
 import { registryImportMessages } from './importers/registry-import.messages.ts';
 import { registryDemographicsMessages } from './demographics/registry-demographics.messages.ts';
+import { registryAuditMessages } from './registry.audit.messages.ts';
 
 export const registryMessageParts = [
-  registryMessages, registryPopulationMessages, registryPropertyMessages, registryImportMessages, registryDemographicsMessages,
+  registryMessages, registryPopulationMessages, registryPropertyMessages, registryImportMessages, registryDemographicsMessages, registryAuditMessages,
 ] as const;

@@ -3,6 +3,11 @@ import { defineMessages } from '../../platform/i18n/define.ts';
 
 export const registryMessages = defineMessages({
   hy: {
+    'registry.indicator.households': 'Տնային տնտեսություններ',
+    'registry.indicator.residents': 'Բնակիչներ',
+    'registry.search.parcels': 'Հողամասեր',
+    'registry.search.organizations': 'Կազմակերպություններ',
+    'registry.search.people': 'Բնակիչներ',
     'registry.module': 'Ռեգիստրներ',
     'registry.error.psn': 'Հանրային ծառայությունների համարանիշը 10 թիվ է',
     'registry.error.taxId': 'ՀՎՀՀ-ն 8 թիվ է',
@@ -13,6 +18,11 @@ export const registryMessages = defineMessages({
     'registry.error.sharesSum': 'Սեփականատերերի բաժինների գումարը պետք է լինի 1',
   },
   en: {
+    'registry.indicator.households': 'Households',
+    'registry.indicator.residents': 'Residents',
+    'registry.search.parcels': 'Land parcels',
+    'registry.search.organizations': 'Organizations',
+    'registry.search.people': 'Residents',
     'registry.module': 'Registers',
     'registry.error.psn': 'A public service number is 10 digits',
     'registry.error.taxId': 'A tax ID is 8 digits',
@@ -23,6 +33,11 @@ export const registryMessages = defineMessages({
     'registry.error.sharesSum': 'The owners’ shares must add up to 1',
   },
   ru: {
+    'registry.indicator.households': 'Домохозяйства',
+    'registry.indicator.residents': 'Жители',
+    'registry.search.parcels': 'Земельные участки',
+    'registry.search.organizations': 'Организации',
+    'registry.search.people': 'Жители',
     'registry.module': 'Реестры',
     'registry.error.psn': 'Номер социальной карты — 10 цифр',
     'registry.error.taxId': 'ИНН — 8 цифр',

@@ -4,6 +4,12 @@
 import type { ModuleManifest, TableList } from '../../platform/module/contract.ts';
 import type { ServicesTables } from './services.table.ts';
 import { servicesMessageParts } from './messages.ts';
+import { servicesAuditActors, servicesAuditEvents, servicesAuditSubjects } from './services.audit.ts';
+import { servicesPublications } from './services.publications.ts';
+import { servicesIndicators } from './performance/performance.indicators.ts';
+import { casesSearch } from './cases/cases.search.ts';
+import { casesWorklist } from './cases/cases.worklist.ts';
+import { myApplicationsWork } from './portal/portal.worklist.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import { servicesMigrations } from './migrations/index.ts';
 import { verifyRoutes } from './documents/verify.routes.ts';
@@ -25,6 +31,13 @@ export const servicesModule: ModuleManifest = {
   name: 'services',
   title: 'services.module',
   messages: servicesMessageParts,
+  auditEvents: servicesAuditEvents,
+  auditSubjects: servicesAuditSubjects,
+  auditActors: servicesAuditActors,
+  publications: servicesPublications,
+  indicators: servicesIndicators,
+  search: [casesSearch],
+  worklist: [casesWorklist, myApplicationsWork],
   tables: {
     service_definitions: true, service_versions: true, cases: true, case_events: true, case_attachments: true,
     issued_documents: true, queue_windows: true, queue_tickets: true, service_stats: true,

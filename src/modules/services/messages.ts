@@ -9,9 +9,10 @@ import { servicesPerformanceMessages } from './performance/performance.messages.
 import { servicesDocumentsMessages } from './documents/documents.messages.ts';
 import { servicesPortalMessages } from './portal/portal.messages.ts';
 import { servicesPortalCaseMessages } from './portal/portal-case.messages.ts';
+import { servicesAuditMessages } from './services.audit.messages.ts';
 
 export const servicesMessageParts = [
   servicesCatalogueMessages, servicesCatalogueEditorMessages, servicesCasesMessages, servicesCasePagesMessages,
   servicesInboxMessages, servicesQueueMessages, servicesPerformanceMessages, servicesDocumentsMessages,
-  servicesPortalMessages, servicesPortalCaseMessages,
+  servicesPortalMessages, servicesPortalCaseMessages, servicesAuditMessages,
 ] as const;

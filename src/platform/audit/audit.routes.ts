@@ -7,11 +7,18 @@ import { parseForm } from '../http/forms.ts';
 import { sendPage } from '../ui/render.ts';
 import { AUDIT_PAGE_SIZE, auditFilterOptions, findAuditEvent, listAuditEvents } from './audit.queries.ts';
 import { AuditEventPage, AuditListPage } from './audit.views.tsx';
+import { auditDictionary, nameSubjects } from './audit-names.ts';
+import { parseDay } from '../i18n/index.ts';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'audit.filter.dateInvalid')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'audit.filter.dateInvalid');
+/** dd.mm.yyyy as people type it (or YYYY-MM-DD), read as YYYY-MM-DD. */
+const day = z.string().max(20).transform((v, ctx) => {
+  const parsed = parseDay(v);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: 'audit.filter.dateInvalid' });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
@@ -60,6 +67,8 @@ export const auditRoutes = [
         auditFilterOptions(ctx.db, community.id),
       ]);
       const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+      const dictionary = auditDictionary(ctx.services);
+      const subjects = await nameSubjects(ctx.services, dictionary, community.id, community.slug, ctx.locale, rows);
       const query: Record<string, string> = {};
       for (const k of ['action', 'actor', 'entity', 'from', 'to'] as const) {
         const v = data[k];
@@ -68,7 +77,7 @@ export const auditRoutes = [
       return sendPage(
         reply,
         h(AuditListPage, {
-          ctx, form: { t: ctx.t, errors, values }, query, rows, total, page, pages,
+          ctx, form: { t: ctx.t, errors, values }, query, rows, total, page, pages, dictionary, subjects,
           actions: options.actions, entityTypes: options.entityTypes,
         }),
         // A page past the end is still a page (empty); bad filters are shown with their errors.
@@ -88,7 +97,10 @@ export const auditRoutes = [
       const id = /^\d{1,15}$/.test(req.params.id) ? Number(req.params.id) : null;
       const event = id === null ? undefined : await findAuditEvent(ctx.db, ctx.requireCommunity().id, id);
       if (!event) throw notFound();
-      return sendPage(reply, h(AuditEventPage, { ctx, event }));
+      const community = ctx.requireCommunity();
+      const dictionary = auditDictionary(ctx.services);
+      const subjects = await nameSubjects(ctx.services, dictionary, community.id, community.slug, ctx.locale, [event]);
+      return sendPage(reply, h(AuditEventPage, { ctx, event, dictionary, subjects }));
     },
   }),
 ];

@@ -56,7 +56,7 @@ async function eventAt(db: Executor, chain: string, seq: number) {
 }
 
 bothEngines('audit verify: an intact log passes, and every kind of tampering is found', async (t, engine) => {
-  const { services } = await setup(t, engine);
+  const { services } = await setup(t, engine, { auditVocabulary: false });
   const db = services.db.kysely;
   const sisian = await communityId(db, 'sisian');
   const jermuk = await communityId(db, 'jermuk');
@@ -150,7 +150,7 @@ bothEngines('audit verify: an intact log passes, and every kind of tampering is 
 });
 
 bothEngines('appendAudit runs only inside a transaction and rolls back with the change', async (t, engine) => {
-  const { services } = await setup(t, engine);
+  const { services } = await setup(t, engine, { auditVocabulary: false });
   const db = services.db.kysely;
   const sisian = await communityId(db, 'sisian');
   const count = async () => Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

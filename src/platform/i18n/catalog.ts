@@ -9,9 +9,10 @@ import { uiMessages } from '../ui/ui.messages.ts';
 import { calendarMessages } from '../calendar/calendar.messages.ts';
 import { notifyMessages } from '../notify/notify.messages.ts';
 import { filesMessages } from '../files/files.messages.ts';
+import { platformAuditMessages } from '../audit/platform-audit.messages.ts';
 import { LOCALES, type Locale, type Messages } from './define.ts';
 
-export const platformMessages = [commonMessages, authMessages, auditMessages, uiMessages, calendarMessages, notifyMessages, filesMessages] as const;
+export const platformMessages = [commonMessages, authMessages, auditMessages, uiMessages, calendarMessages, notifyMessages, filesMessages, platformAuditMessages] as const;
 
 /** The keys of one or more message parts, as an object type an interface can extend. */
 export type KeysOf<P> = Record<P extends { hy: Record<infer K, string> } ? K : never, true>;

@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, type Locale } from './define.ts';
 export type { MessageKey } from './catalog.ts';
 export { installCatalog } from './catalog.ts';
 export { LOCALES, DEFAULT_LOCALE, isLocale, defineMessages, type Locale } from './define.ts';
-export { formatAmd, formatDay, formatInstant, todayInYerevan, TIME_ZONE } from './format.ts';
+export { formatAmd, formatDay, formatNumber, formatPercent, parseDay, formatInstant, todayInYerevan, TIME_ZONE } from './format.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -97,7 +97,7 @@ export interface AuditSubject {
   entityType: string;
   label: MessageKey;
   /** Human names for the ids (a case's registration number, a street's name). Personal data must not be returned. */
-  name?(services: Services, communityId: number, ids: string[]): Promise<Map<string, string>>;
+  name?(services: Services, communityId: number, ids: string[], locale: Locale): Promise<Map<string, string>>;
   /** Where the subject's own page is in the back office, if it has one. */
   href?(slug: string, id: string): string;
 }
@@ -186,6 +186,27 @@ export interface SearchProvider {
   search(scope: RequestScope, q: string, limit: number): Promise<SearchHit[]>;
 }
 
+/** A count of the actor's own work waiting in a module (cases mine, overdue, due soon). */
+export interface WorkItem {
+  label: MessageKey;
+  count: number;
+  href: string;
+  /** `urgent` items (overdue) are shown first and marked in words, not by colour alone. */
+  urgent?: boolean;
+}
+
+/**
+ * What a module says the signed-in person has to do or follow here: staff on the back-office
+ * dashboard, citizens on the community's home page (their applications, their taxes).
+ */
+export interface WorkProvider {
+  key: string;
+  audience: 'staff' | 'citizen';
+  access: Access;
+  /** Counts for the actor in the request's community; zero counts may be left out. */
+  items(scope: RequestScope): Promise<WorkItem[]>;
+}
+
 /** A module's own tables: a record with every table name of its table types, so none is forgotten. */
 export type TableList<T> = { readonly [K in keyof T]: true };
 
@@ -211,6 +232,8 @@ export interface ModuleManifest {
   indicators?: Indicator[];
   /** Providers for the back office's one search box. */
   search?: SearchProvider[];
+  /** The staff member's own work in this module, shown first on the dashboard. */
+  worklist?: WorkProvider[];
   /** The audit actions the module writes, the things they are about, its system actors. */
   auditEvents?: AuditEventType[];
   auditSubjects?: AuditSubject[];

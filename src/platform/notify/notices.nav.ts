@@ -1,6 +1,6 @@
 // The back-office header's link to the reader's notices, with the unread count.
 import type { Ctx } from '../http/context.ts';
-import type { NavLink } from '../ui/layout.tsx';
+import type { NavLink } from '../ui/nav.ts';
 
 /** "Notices (3 unread)"; when it is the page shown, it alone is marked current. */
 export function withNoticesLink(ctx: Ctx, links: NavLink[], currentPath: string): NavLink[] {

@@ -5,13 +5,19 @@ import type { ComponentChildren } from 'preact';
 import type { Ctx } from '../http/context.ts';
 import { LOCALES, localized } from '../i18n/index.ts';
 import { Breadcrumbs, type Crumb } from './components.tsx';
+import type { NavLink } from './nav.ts';
 
 export type { Crumb } from './components.tsx';
 
-export interface NavLink {
-  href: string;
+export type { NavLink } from './nav.ts';
+
+/** The back office's one search box, in the navigation bar. */
+export interface HeaderSearch {
+  action: string;
   label: string;
-  current?: boolean;
+  /** What can be found, e.g. "residents, addresses, cases". */
+  placeholder: string;
+  value?: string;
 }
 
 export interface LayoutProps {
@@ -19,6 +25,9 @@ export interface LayoutProps {
   title: string;
   breadcrumbs?: Crumb[];
   nav?: NavLink[];
+  /** The pages of the current section (a module's pages), under the main navigation. */
+  subnav?: { label: string; links: NavLink[] };
+  search?: HeaderSearch;
   /** The current URL path, so the language switch returns here. */
   path?: string;
   children: ComponentChildren;
@@ -27,7 +36,7 @@ export interface LayoutProps {
 const LANGUAGE_NAMES = { hy: 'Հայերեն', en: 'English', ru: 'Русский' } as const;
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
-export function Layout({ ctx, title, breadcrumbs, nav, path, children }: LayoutProps) {
+export function Layout({ ctx, title, breadcrumbs, nav, subnav, search, path, children }: LayoutProps) {
   const { t, community, actor } = ctx;
   const siteName = community ? localized(community, 'name', ctx.locale) : t('app.name');
   const home = community ? `/${community.slug}` : '/';
@@ -88,8 +97,28 @@ export function Layout({ ctx, title, breadcrumbs, nav, path, children }: LayoutP
           </div>
           {nav && nav.length > 0 && (
             <nav class="main-nav" aria-label={t('nav.main')}>
+              <div class="container main-nav-row">
+                <ul>
+                  {nav.map((n) => (
+                    <li>
+                      <a href={n.href} aria-current={n.current ? 'page' : undefined}>{n.label}</a>
+                    </li>
+                  ))}
+                </ul>
+                {search && (
+                  <form class="header-search" method="get" action={search.action} role="search">
+                    <label for="header-q" class="visually-hidden">{search.label}</label>
+                    <input id="header-q" name="q" type="search" value={search.value ?? ''} placeholder={search.placeholder} maxLength={100} autocomplete="off" />
+                    <button type="submit">{t('ui.search.go')}</button>
+                  </form>
+                )}
+              </div>
+            </nav>
+          )}
+          {subnav && subnav.links.length > 1 && (
+            <nav class="sub-nav" aria-label={subnav.label}>
               <ul class="container">
-                {nav.map((n) => (
+                {subnav.links.map((n) => (
                   <li>
                     <a href={n.href} aria-current={n.current ? 'page' : undefined}>{n.label}</a>
                   </li>

@@ -3,6 +3,9 @@ import { defineMessages } from '../i18n/define.ts';
 
 export const uiMessages = defineMessages({
   hy: {
+    'ui.day.hint': 'Օր.ամիս.տարի, օրինակ՝ 28.03.1999',
+    'ui.search.go': 'Որոնել',
+    'ui.search.label': 'Որոնում',
     'ui.optional': '(ոչ պարտադիր)',
     'ui.errorPrefix': 'Սխալ՝',
     'ui.sortedAsc': 'դասավորված աճման կարգով',
@@ -22,6 +25,9 @@ export const uiMessages = defineMessages({
     'ui.tag.draft': 'Սևագիր',
   },
   en: {
+    'ui.day.hint': 'Day.month.year, for example 28.03.1999',
+    'ui.search.go': 'Search',
+    'ui.search.label': 'Search',
     'ui.optional': '(optional)',
     'ui.errorPrefix': 'Error:',
     'ui.sortedAsc': 'sorted ascending',
@@ -41,6 +47,9 @@ export const uiMessages = defineMessages({
     'ui.tag.draft': 'Draft',
   },
   ru: {
+    'ui.day.hint': 'День.месяц.год, например 28.03.1999',
+    'ui.search.go': 'Найти',
+    'ui.search.label': 'Поиск',
     'ui.optional': '(необязательно)',
     'ui.errorPrefix': 'Ошибка:',
     'ui.sortedAsc': 'по возрастанию',

@@ -9,6 +9,7 @@ import { formatInstant, localized } from '../../../platform/i18n/index.ts';
 import { sendPage } from '../../../platform/ui/render.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { Notice, Table } from '../../../platform/ui/components.tsx';
+import { actorLabel, auditDictionary } from '../../../platform/audit/audit-names.ts';
 
 export async function recordViewsOf(db: Executor, userId: number) {
   const users = unscoped(db, 'the signed-in citizen reads their own account');
@@ -47,7 +48,7 @@ function RecordViewsPage({ ctx, views }: { ctx: Ctx; views: View[] | null }) {
             rows={views}
             empty={t('registry.population.portal.none')}
             columns={[
-              { key: 'who', label: t('registry.population.portal.who'), render: (v) => v.actor_label },
+              { key: 'who', label: t('registry.population.portal.who'), render: (v) => actorLabel(auditDictionary(ctx.services), t, v.actor_label) },
               { key: 'when', label: t('registry.population.portal.when'), render: (v) => <time dateTime={v.at}>{formatInstant(v.at)}</time> },
               { key: 'community', label: t('registry.population.portal.community'), render: (v) => localized(v, 'name', ctx.locale) },
             ]}

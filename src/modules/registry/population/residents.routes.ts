@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { route } from '../../../platform/http/route.ts';
 import { AppError, notFound, type FieldErrors } from '../../../platform/http/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
+import type { RequestScope } from '../../../platform/module/contract.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { sendPage } from '../../../platform/ui/render.ts';
 import { localized, todayInYerevan } from '../../../platform/i18n/index.ts';
@@ -43,10 +44,10 @@ export function valuesOf(body: unknown): Record<string, string> {
 }
 
 /** The list, or a search when q is given (the search is audited with its text and count). */
-export async function findPeople(ctx: Ctx, query: Pick<ResidentsQuery, 'q' | 'settlement_id' | 'status' | 'sex' | 'age_min' | 'age_max' | 'page'>) {
+export async function findPeople(ctx: RequestScope, query: Pick<ResidentsQuery, 'q' | 'settlement_id' | 'status' | 'sex' | 'age_min' | 'age_max' | 'page'>, pageSize = PAGE_SIZE) {
   const tenant = ctx.tenant();
   const page = query.page ?? 1;
-  const found = await findResidents(tenant, ctx.actor?.settlementIds ?? null, query, todayInYerevan(), PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  const found = await findResidents(tenant, ctx.actor?.settlementIds ?? null, query, todayInYerevan(), pageSize, (page - 1) * pageSize);
   if (found.q) await auditResidentSearch(tenant, ctx.auditActor(), found.q, found.total);
   return { ...found, page };
 }

@@ -7,6 +7,7 @@ import { StaffLayout } from '../../../platform/ui/staff-layout.tsx';
 import { ButtonLink, SummaryList, Table, Tag } from '../../../platform/ui/components.tsx';
 import { addressText, type HistoryEntry, type OwnerRow, type ParcelRow, type StructureRow } from './property.queries.ts';
 import { amdOrDash, areaText, DoneNotice, kindLabel, purposeLabel } from './property.views.tsx';
+import { actionLabel, actorLabel, auditDictionary } from '../../../platform/audit/audit-names.ts';
 
 /** A resident owner is named only to roles that may see people (registry.people_view). */
 export function ownerLabel(ctx: Ctx, o: OwnerRow, canSeePeople: boolean): string {
@@ -61,7 +62,7 @@ function History({ ctx, history }: { ctx: Ctx; history: HistoryEntry[] }) {
         <ol class="timeline">
           {history.map((h) => (
             <li>
-              <time datetime={h.at}>{formatInstant(h.at)}</time> — {h.actor_label}: <Tag>{h.action}</Tag>
+              <time datetime={h.at}>{formatInstant(h.at)}</time> — {actorLabel(auditDictionary(ctx.services), t, h.actor_label)}: <Tag>{actionLabel(auditDictionary(ctx.services), t, h.action)}</Tag>
             </li>
           ))}
         </ol>

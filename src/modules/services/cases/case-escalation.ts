@@ -7,6 +7,9 @@ import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { noticeStaffWithRole } from '../../../platform/notify/notices.ts';
 import { specOfVersion } from './case-spec.ts';
 
+/** The actor label the escalation writes (audit and timeline); the audit pages translate it. */
+export const ESCALATION_ACTOR = 'deadline escalation';
+
 /** States in which the decision clock does not run (or has stopped). */
 export const CLOCK_STOPPED = ['draft', 'info_requested', 'approved', 'rejected', 'delivered', 'withdrawn'] as const;
 
@@ -23,7 +26,7 @@ export async function escalateOverdueCases(services: Services, now = new Date())
     .orderBy('community_id')
     .limit(5000)
     .execute();
-  const actor = { ...SYSTEM_ACTOR, label: 'deadline escalation' };
+  const actor = { ...SYSTEM_ACTOR, label: ESCALATION_ACTOR };
   for (const c of overdue) {
     await db.transaction().execute(async (raw) => {
       const tx = new TenantDb(raw, c.community_id);

@@ -7,6 +7,7 @@ import { Tag } from '../../../platform/ui/components.tsx';
 import type { CaseEventKind } from '../services.table.ts';
 import { pick, type ServiceSpec } from '../catalogue/spec.ts';
 import type { TimelineEvent } from './case-page.queries.ts';
+import { actorLabel, auditDictionary } from '../../../platform/audit/audit-names.ts';
 
 type Data = { assignee?: number; department?: string | null; fields?: string[]; documents?: string[]; number?: string; due?: string | null; status?: string; rating?: number; document?: string | null; documentKey?: string | null };
 
@@ -55,7 +56,7 @@ export function Timeline({ ctx, spec, events, names }: { ctx: Ctx; spec: Service
             {e.public ? null : <Tag tone="grey">{t('services.casePage.internal')}</Tag>}
           </p>
           <Details ctx={ctx} spec={spec} e={e} names={names} />
-          <p class="muted">{e.actor_label} · <time dateTime={e.at}>{formatInstant(e.at)}</time></p>
+          <p class="muted">{actorLabel(auditDictionary(ctx.services), t, e.actor_label)} · <time dateTime={e.at}>{formatInstant(e.at)}</time></p>
         </li>
       ))}
     </ol>

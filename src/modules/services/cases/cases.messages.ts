@@ -3,6 +3,12 @@ import { defineMessages } from '../../../platform/i18n/define.ts';
 
 export const servicesCasesMessages = defineMessages({
   hy: {
+    'services.work.submitted': 'Սպասում են գրանցման',
+    'services.work.atRisk': 'Ժամկետը լրանում է 2 աշխատանքային օրում',
+    'services.work.mine': 'Ինձ հանձնարարված',
+    'services.work.overdue': 'Ժամկետանց դիմումներ',
+    'services.search.unregistered': 'Չգրանցված',
+    'services.search.cases': 'Դիմումներ',
     'services.form.error.required': 'Լրացրեք այս դաշտը',
     'services.form.error.tooLong': 'Տեքստը չափազանց երկար է',
     'services.form.error.number': 'Գրեք թիվ',
@@ -39,6 +45,12 @@ export const servicesCasesMessages = defineMessages({
     'services.notice.escalated': '{number} գործի ժամկետը անցել է ({service})',
   },
   en: {
+    'services.work.submitted': 'Waiting to be registered',
+    'services.work.atRisk': 'Due within 2 working days',
+    'services.work.mine': 'Assigned to me',
+    'services.work.overdue': 'Overdue applications',
+    'services.search.unregistered': 'Not registered',
+    'services.search.cases': 'Applications',
     'services.form.error.required': 'Fill in this field',
     'services.form.error.tooLong': 'The text is too long',
     'services.form.error.number': 'Enter a number',
@@ -75,6 +87,12 @@ export const servicesCasesMessages = defineMessages({
     'services.notice.escalated': 'Case {number} is past its deadline ({service})',
   },
   ru: {
+    'services.work.submitted': 'Ожидают регистрации',
+    'services.work.atRisk': 'Срок истекает в течение 2 рабочих дней',
+    'services.work.mine': 'Поручены мне',
+    'services.work.overdue': 'Просроченные заявления',
+    'services.search.unregistered': 'Не зарегистрировано',
+    'services.search.cases': 'Заявления',
     'services.form.error.required': 'Заполните это поле',
     'services.form.error.tooLong': 'Текст слишком длинный',
     'services.form.error.number': 'Введите число',

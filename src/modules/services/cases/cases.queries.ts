@@ -326,3 +326,17 @@ export async function listInbox(tenant: TenantDb, scope: CaseScope, f: InboxFilt
   });
   return { items, total, page, pages, counts, catalogue };
 }
+
+/** Cases found by number, applicant name, PSN or tax ID, most recently changed first (the search box). */
+export async function searchCaseRows(tenant: TenantDb, scope: CaseScope, q: string, limit: number, dates: InboxDates) {
+  const catalogue = await caseCatalogue(tenant);
+  const ids = (await filtered(tenant, scope, catalogue, { view: 'all', page: 1, userId: null, q }, dates)
+    .select('cases.id')
+    .orderBy(sql`coalesce(cases.updated_at, '')`, 'desc')
+    .orderBy('cases.id', 'desc')
+    .limit(limit)
+    .execute()).map((r) => r.id);
+  const rows = await pageRows(tenant, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { catalogue, rows: ids.map((id) => byId.get(id)!).filter(Boolean) };
+}

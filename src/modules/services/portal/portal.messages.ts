@@ -3,6 +3,10 @@ import { defineMessages } from '../../../platform/i18n/define.ts';
 
 export const servicesPortalMessages = defineMessages({
   hy: {
+    'services.myWork.done': 'Ավարտված',
+    'services.myWork.progress': 'Քննարկվում են',
+    'services.myWork.drafts': 'Չավարտված սևագրեր',
+    'services.myWork.waiting': 'Սպասում են ձեր պատասխանին',
     'services.portal.apply.title': 'Առցանց դիմում',
     'services.portal.apply.draft': 'Դիմումի սևագիր',
     'services.portal.apply.intro': 'Ստուգեք ձեր տվյալները։ Դիմումը պահվում է որպես սևագիր, և կարող եք շարունակել այն ցանկացած պահի՝ «Իմ դիմումները» էջից։',
@@ -106,6 +110,10 @@ export const servicesPortalMessages = defineMessages({
     'services.portal.error.fileRequired': 'Ընտրեք ֆայլ',
   },
   en: {
+    'services.myWork.done': 'Decided',
+    'services.myWork.progress': 'Being processed',
+    'services.myWork.drafts': 'Drafts to finish',
+    'services.myWork.waiting': 'Waiting for your answer',
     'services.portal.apply.title': 'Apply online',
     'services.portal.apply.draft': 'Draft application',
     'services.portal.apply.intro': 'Check your details. The application is kept as a draft: you can come back to it at any time from “My applications”.',
@@ -209,6 +217,10 @@ export const servicesPortalMessages = defineMessages({
     'services.portal.error.fileRequired': 'Choose a file',
   },
   ru: {
+    'services.myWork.done': 'Рассмотрены',
+    'services.myWork.progress': 'На рассмотрении',
+    'services.myWork.drafts': 'Незаконченные черновики',
+    'services.myWork.waiting': 'Ждут вашего ответа',
     'services.portal.apply.title': 'Подать заявление онлайн',
     'services.portal.apply.draft': 'Черновик заявления',
     'services.portal.apply.intro': 'Проверьте свои данные. Заявление сохраняется как черновик: вернуться к нему можно в любой момент на странице «Мои заявления».',
