@@ -3,6 +3,10 @@ import { defineMessages } from '../../platform/i18n/define.ts';
 
 export const registryAuditMessages = defineMessages({
   hy: {
+    'audit.subject.assets': 'Համայնքային գույքի ցանկ',
+    'audit.subject.organizations': 'Կազմակերպությունների ցանկ',
+    'audit.subject.structures': 'Շինությունների ցանկ',
+    'audit.subject.parcels': 'Հողամասերի ցանկ',
     'audit.action.resident.create': 'Բնակիչ գրանցվեց ռեգիստրում',
     'audit.action.resident.view': 'Բնակչի գրառումը դիտվեց',
     'audit.action.resident.search': 'Որոնում բնակչության ռեգիստրում',
@@ -49,6 +53,10 @@ export const registryAuditMessages = defineMessages({
     'audit.subject.register': 'Ռեգիստր',
   },
   en: {
+    'audit.subject.assets': 'List of community assets',
+    'audit.subject.organizations': 'List of organizations',
+    'audit.subject.structures': 'List of buildings',
+    'audit.subject.parcels': 'List of land parcels',
     'audit.action.resident.create': 'Resident added to the register',
     'audit.action.resident.view': 'Resident record viewed',
     'audit.action.resident.search': 'Population register searched',
@@ -95,6 +103,10 @@ export const registryAuditMessages = defineMessages({
     'audit.subject.register': 'Register',
   },
   ru: {
+    'audit.subject.assets': 'Список имущества общины',
+    'audit.subject.organizations': 'Список организаций',
+    'audit.subject.structures': 'Список строений',
+    'audit.subject.parcels': 'Список земельных участков',
     'audit.action.resident.create': 'Житель внесён в регистр',
     'audit.action.resident.view': 'Просмотрена запись жителя',
     'audit.action.resident.search': 'Поиск в регистре населения',

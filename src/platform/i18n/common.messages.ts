@@ -3,6 +3,7 @@ import { defineMessages } from './define.ts';
 
 export const commonMessages = defineMessages({
   hy: {
+    'nav.sectionPages': 'Բաժնի էջերը',
     'platform.module': 'Կառավարում',
     'app.name': 'Խելացի համայնք',
     'app.tagline': 'Համայնքային կառավարման տեղեկատվական համակարգ',
@@ -42,6 +43,7 @@ export const commonMessages = defineMessages({
     'table.sortBy': 'Դասավորել ըստ «{column}»',
   },
   en: {
+    'nav.sectionPages': 'Pages of this section',
     'platform.module': 'Administration',
     'app.name': 'Smart Municipality',
     'app.tagline': 'Municipal management information system',
@@ -81,6 +83,7 @@ export const commonMessages = defineMessages({
     'table.sortBy': 'Sort by “{column}”',
   },
   ru: {
+    'nav.sectionPages': 'Страницы раздела',
     'platform.module': 'Администрирование',
     'app.name': 'Умная община',
     'app.tagline': 'Информационная система управления общиной',

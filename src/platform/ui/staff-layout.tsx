@@ -31,7 +31,7 @@ export function StaffLayout({ ctx, title, path, crumbs = [], children }: { ctx: 
       title={title}
       path={path}
       nav={top}
-      {...(open ? { subnav: { label: open.label, links: open.links } } : {})}
+      {...(open ? { subnav: { label: ctx.t('nav.sectionPages'), links: open.links } } : {})}
       {...(search ? { search } : {})}
       breadcrumbs={breadcrumbs}
     >
