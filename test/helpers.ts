@@ -16,6 +16,7 @@ import { seedDemo } from '../src/demo/seed.ts';
 import { buildApp, type App } from '../src/app.ts';
 import { auditDictionary } from '../src/platform/audit/audit-names.ts';
 import type { Engine } from '../src/platform/db/connect.ts';
+import { filesTemplate, pgTemplateName, sqliteTemplate, templateDir, type TemplateKind } from './templates.ts';
 
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 export const DEMO_PASSWORD = 'test-demo-password';
@@ -26,17 +27,22 @@ function pgBaseUrl(): string {
   return url;
 }
 
-/** A fresh, empty database URL for one test. */
-export async function freshDatabaseUrl(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A fresh database URL for one test: empty, or a copy of one of the run's templates
+ * (migrated, or migrated with the demo) when the runner built them.
+ */
+export async function freshDatabaseUrl(engine: Engine, template?: { dir: string; kind: TemplateKind }): Promise<{ url: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmis-test-'));
-    return { url: `file:${path.join(dir, 'mmis.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    const file = path.join(dir, 'mmis.sqlite');
+    if (template) fs.copyFileSync(sqliteTemplate(template.dir, template.kind), file);
+    return { url: `file:${file}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const base = pgBaseUrl();
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${pgTemplateName(template.kind)} strategy file_copy` : `create database ${name}`);
   await admin.end();
   return {
     url: base.replace(/\/[^/]*$/, `/${name}`),
@@ -64,17 +70,26 @@ export async function setup(t: TestContext, engine: Engine, opts: {
     /** Off only for tests that write made-up audit events on purpose (the chain's tamper tests). */
     auditVocabulary?: boolean;
   } = {}): Promise<TestEnv> {
-  const db = await freshDatabaseUrl(engine);
+  const demo = opts.demo ?? true;
+  // Extra modules with tables of their own need a database migrated with them.
+  const extraMigrations = (opts.modules ?? []).some((m) => !MODULES.includes(m) && m.migrations);
+  const templates = extraMigrations ? null : templateDir();
+  const template = templates ? { dir: templates, kind: demo ? ('demo' as const) : ('empty' as const) } : undefined;
+  const db = await freshDatabaseUrl(engine, template);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmis-files-'));
+  if (template) fs.cpSync(filesTemplate(template.dir, template.kind), filesDir, { recursive: true });
   const config = loadConfig({
     DATABASE_URL: db.url,
     MMIS_DEMO_PASSWORD: DEMO_PASSWORD,
-    MMIS_FILES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mmis-files-')),
+    MMIS_FILES_DIR: filesDir,
     MMIS_LOG_LEVEL: 'silent',
     ...opts.env,
   });
   const services = createServices(config, opts.modules ?? MODULES, { log: pino({ level: 'silent' }) });
-  await migrate(services);
-  if (opts.demo ?? true) await seedDemo(services);
+  if (!template) {
+    await migrate(services);
+    if (demo) await seedDemo(services);
+  }
   const app = await buildApp(services, { logger: false });
   t.after(async () => {
     if (opts.auditVocabulary ?? true) await assertAuditVocabulary(services);

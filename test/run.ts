@@ -3,6 +3,7 @@
 // journeys) with node's test runner, then removes the cluster.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startCluster } from './pg-cluster.ts';
 
@@ -24,18 +25,23 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const cluster = await startCluster();
-let code = 1;
-try {
-  code = await new Promise<number>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-      { stdio: 'inherit', env: { ...process.env, MMIS_TEST_PG_URL: cluster.url, MMIS_LOG_LEVEL: 'silent' } },
-    );
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: 'inherit', env });
     child.on('exit', (c) => resolve(c ?? 1));
   });
+}
+
+const cluster = await startCluster();
+const templates = fs.mkdtempSync(path.join(os.tmpdir(), 'mmis-templates-'));
+const env = { ...process.env, MMIS_TEST_PG_URL: cluster.url, MMIS_LOG_LEVEL: 'silent', MMIS_TEST_TEMPLATES: templates };
+let code = 1;
+try {
+  // Migrated and demo databases, built once for the run and copied by each test.
+  code = await run(['test/build-templates.ts'], env);
+  if (code === 0) code = await run(['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], env);
 } finally {
   cluster.stop();
+  fs.rmSync(templates, { recursive: true, force: true });
 }
 process.exit(code);
