@@ -147,6 +147,14 @@ bothEngines('the one search box finds people, cases and organizations the user m
   // Jermuk's staff do not find Sisian's cases.
   const jermuk = await get(env, `/jermuk/staff/search?q=${encodeURIComponent(c.reg_number!)}`, 'specialist@jermuk.example');
   assert.doesNotMatch(jermuk.body, new RegExp(c.applicant_name));
+  // A street in any of its spellings, with a house number, finds the address.
+  const a = await db.selectFrom('addresses').innerJoin('streets', 'streets.id', 'addresses.street_id')
+    .innerJoin('communities', 'communities.id', 'addresses.community_id')
+    .select(['addresses.id', 'addresses.number', 'streets.name_en', 'streets.name_hy']).where('communities.slug', '=', 'sisian').limit(1).executeTakeFirstOrThrow();
+  for (const street of [a.name_en, a.name_hy.toLowerCase()]) {
+    const byStreet = await get(env, `/sisian/staff/search?q=${encodeURIComponent(`${street} ${a.number}`)}`, 'chief@sisian.example');
+    assert.match(byStreet.body, new RegExp(`href="/sisian/staff/registry/addresses/${a.id}"`), `"${street} ${a.number}" finds the address`);
+  }
   const empty = await get(env, '/sisian/staff/search?q=%00%01', 'chief@sisian.example');
   assert.equal(empty.statusCode, 200);
 });

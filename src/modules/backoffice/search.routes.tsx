@@ -22,7 +22,7 @@ function SearchPage({ ctx, q, sections }: { ctx: Ctx; q: string; sections: Searc
   return (
     <StaffLayout ctx={ctx} title={t('backoffice.search.title')} path={path} crumbs={[{ label: t('backoffice.search.title') }]}>
       <h1>{t('backoffice.search.title')}</h1>
-      <form method="get" action={path} role="search" class="filters">
+      <form method="get" action={path} role="search" class="filters" aria-label={t('backoffice.search.label')}>
         <TextInput form={form} name="q" label={t('backoffice.search.label')} hint={t('backoffice.search.hint')} autocomplete="off" spellcheck={false} />
         <Button>{t('ui.search.go')}</Button>
       </form>

@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/define.ts';
 
 export const registryMessages = defineMessages({
   hy: {
+    'registry.search.addresses': 'Հասցեներ',
     'registry.indicator.households': 'Տնային տնտեսություններ',
     'registry.indicator.residents': 'Բնակիչներ',
     'registry.search.parcels': 'Հողամասեր',
@@ -18,6 +19,7 @@ export const registryMessages = defineMessages({
     'registry.error.sharesSum': 'Սեփականատերերի բաժինների գումարը պետք է լինի 1',
   },
   en: {
+    'registry.search.addresses': 'Addresses',
     'registry.indicator.households': 'Households',
     'registry.indicator.residents': 'Residents',
     'registry.search.parcels': 'Land parcels',
@@ -33,6 +35,7 @@ export const registryMessages = defineMessages({
     'registry.error.sharesSum': 'The owners’ shares must add up to 1',
   },
   ru: {
+    'registry.search.addresses': 'Адреса',
     'registry.indicator.households': 'Домохозяйства',
     'registry.indicator.residents': 'Жители',
     'registry.search.parcels': 'Земельные участки',

@@ -106,7 +106,7 @@ export function Layout({ ctx, title, breadcrumbs, nav, subnav, search, path, chi
                   ))}
                 </ul>
                 {search && (
-                  <form class="header-search" method="get" action={search.action} role="search">
+                  <form class="header-search" method="get" action={search.action} role="search" aria-label={search.label}>
                     <label for="header-q" class="visually-hidden">{search.label}</label>
                     <input id="header-q" name="q" type="search" value={search.value ?? ''} placeholder={search.placeholder} maxLength={100} autocomplete="off" />
                     <button type="submit">{t('ui.search.go')}</button>

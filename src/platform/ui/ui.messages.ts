@@ -5,7 +5,7 @@ export const uiMessages = defineMessages({
   hy: {
     'ui.day.hint': 'Օր.ամիս.տարի, օրինակ՝ 28.03.1999',
     'ui.search.go': 'Որոնել',
-    'ui.search.label': 'Որոնում',
+    'ui.search.label': 'Որոնում ամենուր',
     'ui.optional': '(ոչ պարտադիր)',
     'ui.errorPrefix': 'Սխալ՝',
     'ui.sortedAsc': 'դասավորված աճման կարգով',
@@ -27,7 +27,7 @@ export const uiMessages = defineMessages({
   en: {
     'ui.day.hint': 'Day.month.year, for example 28.03.1999',
     'ui.search.go': 'Search',
-    'ui.search.label': 'Search',
+    'ui.search.label': 'Search everywhere',
     'ui.optional': '(optional)',
     'ui.errorPrefix': 'Error:',
     'ui.sortedAsc': 'sorted ascending',
@@ -49,7 +49,7 @@ export const uiMessages = defineMessages({
   ru: {
     'ui.day.hint': 'День.месяц.год, например 28.03.1999',
     'ui.search.go': 'Найти',
-    'ui.search.label': 'Поиск',
+    'ui.search.label': 'Поиск по всему',
     'ui.optional': '(необязательно)',
     'ui.errorPrefix': 'Ошибка:',
     'ui.sortedAsc': 'по возрастанию',

@@ -84,3 +84,30 @@ export async function addUnit(tenant: TenantDb, audit: AuditActor, addressId: nu
     await appendAudit(tx, audit, { communityId: scoped.communityId, action: 'address.add_unit', entityType: 'address_unit', entityId: id, after: row });
   });
 }
+
+/**
+ * Addresses for the search box: the words are a street's name in any of its three spellings
+ * (a prefix of a word, any case) and, optionally, a house number ("Sisakan 12", "Սիսական 12").
+ */
+export async function searchAddresses(tenant: TenantDb, q: string, limit: number) {
+  const words = q.split(/[\s,]+/).filter(Boolean).slice(0, 4);
+  const number = words.find((w) => /^\d/.test(w));
+  const name = words.filter((w) => w !== number).join(' ').replace(/[%_\\]/g, '');
+  if (!name && !number) return [];
+  let query = tenant
+    .selectFrom('addresses')
+    .leftJoin('streets', 'streets.id', 'addresses.street_id')
+    .innerJoin('settlements', 'settlements.id', 'addresses.settlement_id')
+    .select([
+      'addresses.id', 'addresses.number', 'streets.name_hy as street_hy', 'streets.name_en as street_en', 'streets.name_ru as street_ru',
+      'settlements.name_hy as settlement_hy', 'settlements.name_en as settlement_en', 'settlements.name_ru as settlement_ru',
+    ]);
+  if (name) {
+    // SQLite's lower() folds ASCII only: the text is tried as typed, lower-case and Capitalised.
+    const variants = [...new Set([name, name.toLowerCase(), name.charAt(0).toUpperCase() + name.slice(1).toLowerCase()])];
+    const cols = ['streets.name_hy', 'streets.name_en', 'streets.name_ru'] as const;
+    query = query.where((eb) => eb.or(cols.flatMap((c) => variants.flatMap((v) => [eb(c, 'like', `${v}%`), eb(c, 'like', `% ${v}%`)]))));
+  }
+  if (number) query = query.where('addresses.number', 'like', `${number.replace(/[%_\\]/g, '')}%`);
+  return query.orderBy('streets.name_hy').orderBy('addresses.number').limit(limit).execute();
+}

@@ -65,7 +65,7 @@ export function ResidentsPage({ ctx, rows, total, page, pages, by, query, settle
       <DoneNotice ctx={ctx} done={query.done} />
       <h1>{t('registry.population.residents.title')}</h1>
       {canEdit && <p><ButtonLink href={`${path}/new`}>{t('registry.population.residents.new')}</ButtonLink></p>}
-      <form method="get" action={path} role="search">
+      <form method="get" action={path} role="search" aria-label={t('registry.population.residents.search')}>
         <TextInput form={form} name="q" label={t('registry.population.residents.search')} hint={t('registry.population.residents.searchHint')} spellcheck={false} />
         <details open={Boolean(query.settlement_id || query.status || query.sex || query.age_min !== undefined || query.age_max !== undefined)}>
           <summary>{t('registry.population.residents.filters')}</summary>

@@ -48,7 +48,7 @@ bothEngines('parcels: create, validate, refuse duplicates, edit; every change au
   assert.doesNotMatch(none.body, /77-701-0123-0045/);
   const page = await get(env, 'accountant@sisian.example', `${BASE}/${id}`);
   assert.equal(page.statusCode, 200);
-  assert.match(page.body, /parcel\.update/, 'the history shows the edit');
+  assert.match(page.body, /Հողամասի տվյալները փոխվեցին/, 'the history names the edit in the reader\'s language');
   assert.equal((await get(env, 'operator@sisian.example', BASE)).statusCode, 403, 'operators do not see property');
   assert.equal((await post(env, 'accountant@sisian.example', BASE, { ...PARCEL, cadastral_code: '77-701-0123-0047' })).statusCode, 403);
 });
