@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Services } from './platform/module/contract.ts';
 import { createContext, guard, newRequestId } from './platform/http/hooks.ts';
+import { stripRequestControls } from './platform/http/controls.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
 import { badRequest, notFound } from './platform/http/errors.ts';
 import { rewriteForDomain } from './platform/http/tenancy.ts';
@@ -110,6 +111,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
   app.addHook('onRequest', createContext(services));
+  // Instance hooks run before each route's own preValidation (the guard), so no control
+  // character reaches the CSRF check, the community lookup or a handler.
+  app.addHook('preValidation', stripRequestControls);
   registerMetrics(app);
 
   for (const mod of services.modules) {

@@ -1,7 +1,8 @@
 // The Citizen Office queue demo: service windows in Sisian (central office and the
-// Angeghakot village office) and Jermuk, fourteen working days of served tickets so the
-// office statistics have figures, and a few visitors waiting today. Deterministic: a
-// seeded PRNG decides arrivals, groups, no-shows and service times.
+// Angeghakot village office) and Jermuk, the last fourteen working days of the national
+// calendar with served tickets (none on a holiday) so the office statistics have figures,
+// and a few visitors waiting today. Deterministic: a seeded PRNG decides arrivals,
+// groups, no-shows and service times.
 //
 // Today's waiting tickets at Sisian's central office are only in groups window 1 does
 // not call (permits, land, social), so a visitor who takes a certificates ticket is the
@@ -12,6 +13,8 @@ import type { Database } from '../platform/db/schema.ts';
 import { appendAudit, type AuditActor } from '../platform/audit/audit.ts';
 import { nextSequence } from '../platform/db/sequences.ts';
 import { todayInYerevan } from '../platform/i18n/index.ts';
+import { loadCalendar } from '../platform/calendar/calendar.store.ts';
+import type { WorkingCalendar } from '../platform/calendar/calendar.ts';
 import { groupsJson, ticketLabel, ticketSequence, type ServiceGroup } from '../modules/services/queue/queue.groups.ts';
 import type { TicketRow } from '../modules/services/queue/queue.queries.ts';
 import { prng } from './registry-demo-data.ts';
@@ -88,13 +91,14 @@ const GROUP_MIX: Record<ServiceGroup, { weight: number; minutes: [number, number
 /** Armenia keeps UTC+4 all year (no daylight saving since 2012). */
 const at = (day: string, minutes: number) => new Date(Date.parse(`${day}T00:00:00+04:00`) + minutes * 60_000).toISOString();
 
-/** The last `count` weekdays before `today` (oldest first). */
-export function pastWorkingDays(today: string, count: number): string[] {
+/** The last `count` working days before `today` (oldest first): no tickets on a holiday. */
+export function pastWorkingDays(cal: WorkingCalendar, today: string, count: number): string[] {
   const days: string[] = [];
   const d = new Date(`${today}T12:00:00Z`);
   while (days.length < count) {
     d.setUTCDate(d.getUTCDate() - 1);
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.unshift(d.toISOString().slice(0, 10));
+    const day = d.toISOString().slice(0, 10);
+    if (cal.isWorkingDay(day)) days.unshift(day);
   }
   return days;
 }
@@ -149,7 +153,7 @@ async function seedCommunity(tx: Transaction<Database>, actor: AuditActor, commu
   const tenant = new TenantDb(tx, communityId);
   const rng = prng(plan.seed);
   const today = todayInYerevan(now);
-  const days = pastWorkingDays(today, 14);
+  const days = pastWorkingDays(await loadCalendar(tx), today, 14);
   const created = new Date(Date.parse(`${days[0]}T00:00:00+04:00`) - 86_400_000).toISOString();
   let tickets = 0;
   for (const office of plan.offices) {

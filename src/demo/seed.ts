@@ -20,7 +20,8 @@ export function demoPassword(services: Services): string {
   return services.config.demoPassword ?? DEFAULT_DEMO_PASSWORD;
 }
 
-export async function seedDemo(services: Services): Promise<void> {
+/** `now`: the moment the demo's past ends (its cases, queue tickets and accounts lie before it). */
+export async function seedDemo(services: Services, now = new Date()): Promise<void> {
   if (!(await isEmpty(services))) throw new Error('The database already has communities; the demo is only seeded into an empty one.');
   const db = services.db.kysely;
   const actor = { ...SYSTEM_ACTOR, label: 'demo seed' };
@@ -31,17 +32,17 @@ export async function seedDemo(services: Services): Promise<void> {
   for (const id of communities.values()) await db.transaction().execute((tx) => installTemplates(tx, actor, id));
 
   const passwordHash = await hashPassword(demoPassword(services));
-  const now = new Date().toISOString();
+  const created = now.toISOString();
   await db.transaction().execute(async (tx) => {
     const global = unscoped(tx, 'accounts are national');
     for (const s of DEMO_STAFF) {
       const user = await global
         .insertInto('users')
-        .values({ email: s.email, phone: null, password_hash: passwordHash, full_name: s.fullName, locale: 'hy', is_staff: 1, totp_enabled: 0, failed_logins: 0, disabled: 0, created_at: now, updated_at: now })
+        .values({ email: s.email, phone: null, password_hash: passwordHash, full_name: s.fullName, locale: 'hy', is_staff: 1, totp_enabled: 0, failed_logins: 0, disabled: 0, created_at: created, updated_at: created })
         .returning('id')
         .executeTakeFirstOrThrow();
       if (s.national) {
-        await global.insertInto('national_roles').values({ user_id: user.id, role: s.national, created_at: now }).execute();
+        await global.insertInto('national_roles').values({ user_id: user.id, role: s.national, created_at: created }).execute();
         await appendAudit(tx, actor, { communityId: null, action: 'role.grant', entityType: 'user', entityId: user.id, after: { role: s.national } });
       }
       if (s.community && s.role) {
@@ -51,7 +52,7 @@ export async function seedDemo(services: Services): Promise<void> {
           : null;
         await global
           .insertInto('role_assignments')
-          .values({ community_id: communityId, user_id: user.id, role: s.role, settlement_id: settlement?.id ?? null, created_at: now })
+          .values({ community_id: communityId, user_id: user.id, role: s.role, settlement_id: settlement?.id ?? null, created_at: created })
           .execute();
         await appendAudit(tx, actor, { communityId, action: 'role.grant', entityType: 'user', entityId: user.id, after: { role: s.role, settlementId: settlement?.id ?? null } });
       }
@@ -59,14 +60,14 @@ export async function seedDemo(services: Services): Promise<void> {
     for (const c of DEMO_CITIZENS) {
       await global
         .insertInto('users')
-        .values({ email: c.email, phone: c.phone, password_hash: passwordHash, full_name: c.fullName, locale: 'hy', is_staff: 0, totp_enabled: 0, failed_logins: 0, disabled: 0, created_at: now, updated_at: now })
+        .values({ email: c.email, phone: c.phone, password_hash: passwordHash, full_name: c.fullName, locale: 'hy', is_staff: 0, totp_enabled: 0, failed_logins: 0, disabled: 0, created_at: created, updated_at: created })
         .execute();
     }
   });
   // After the staff: the queue's past tickets name the operators who served them.
-  await seedQueueDemo(db, actor, communities);
+  await seedQueueDemo(db, actor, communities, now);
   // A year of cases in every state, so the inbox, the portal and the performance page have data.
-  await seedServicesDemo(services, db, actor, communities);
+  await seedServicesDemo(services, db, actor, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

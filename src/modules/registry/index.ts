@@ -61,8 +61,10 @@ export const registryModule: ModuleManifest = {
   cli: registerImportCommand,
 };
 
-// What other modules may use: the services subsystem fills certificates from these and
-// finds an applicant by public service number.
+// What other modules may use: the services subsystem fills certificates from these, finds an
+// applicant by public service number, and audits the people it shows.
 export { residenceCertificateData, householdCompositionData, addressText } from './population/certificates.ts';
 export { findByPsn } from './population/residents.queries.ts';
+// Every module that shows a person of the register names them in the audit this way.
+export { auditResidentsShown, residentViews } from './population/people-audit.ts';
 export { publicServiceNumber, taxId, cadastralCode, parseDay } from './identifiers.ts';

@@ -59,4 +59,11 @@ export const auditMigrations: MigrationSet = {
         for each statement execute function audit_events_append_only()`).execute(db);
     },
   },
+  // "Who viewed my record" looks up the events of one record among every read of people
+  // (a list page writes one per person shown): by entity, not by scanning the community's log.
+  '20261207_0320_audit_entity_index': {
+    async up(db) {
+      await db.schema.createIndex('audit_events_entity').on('audit_events').columns(['entity_type', 'entity_id', 'community_id']).execute();
+    },
+  },
 };

@@ -13,7 +13,7 @@ import { changeLeaseStatus, createLease, saveAsset } from './assets.service.ts';
 import { AssetFormPage, AssetListPage, AssetPage, LeaseFormPage } from './assets.views.tsx';
 import { addressOptions } from '../property/property.queries.ts';
 import { doneQuery } from '../property/property.schemas.ts';
-import { auditResidentsShown } from '../property/property.people-audit.ts';
+import { auditResidentsShown } from '../population/people-audit.ts';
 import { can, fieldErrorsOf, pageCount, rowValues, valuesOf } from '../registry.http.ts';
 
 const FIELDS = ['name', 'kind', 'parcel_code', 'structure_code', 'address_id', 'book_value', 'acquired_on', 'notes'];

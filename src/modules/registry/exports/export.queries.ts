@@ -23,6 +23,8 @@ export interface ExportRows {
   rows: ExportRow[];
   /** True when the rows name residents (personal data: audited as 'resident.export'). */
   personal: boolean;
+  /** The residents the rows name (each gets a view event of their record). */
+  residents: number[];
 }
 
 /** The residents list's own rows (its search or list, filters, scope and order) as export rows. */
@@ -33,13 +35,14 @@ export async function residentExportRows(tenant: TenantDb, scope: Scope, f: Resi
     birth_date: r.birth_date, sex: r.sex, public_service_number: r.public_service_number, settlement: r.settlement_hy,
     address: [r.street_hy, r.address_number, r.unit_number ? `/ ${r.unit_number}` : null].filter(Boolean).join(' '), status: r.status, phone: r.phone, email: r.email,
   }));
-  return { rows, personal: true };
+  return { rows, personal: true, residents: found.rows.map((r) => r.id) };
 }
 
 export async function parcelExportRows(tenant: TenantDb, scope: SettlementScope, f: ParcelListQuery): Promise<ExportRows> {
   const { rows } = await listParcels(tenant, scope, f, 1, EXPORT_LIMIT);
   return {
     personal: false,
+    residents: [],
     rows: rows.map((r) => ({
       cadastral_code: r.cadastral_code, settlement: r.settlement_hy, address: addressText(r), area_m2: r.area_m2, purpose: r.purpose,
       inside_settlement: r.inside_settlement ? 1 : 0, cadastral_value: r.cadastral_value, net_income: r.net_income,
@@ -51,6 +54,7 @@ export async function structureExportRows(tenant: TenantDb, scope: SettlementSco
   const { rows } = await listStructures(tenant, scope, f, 1, EXPORT_LIMIT);
   return {
     personal: false,
+    residents: [],
     rows: rows.map((r) => ({
       cadastral_code: r.cadastral_code, kind: r.kind, parcel: r.parcel_code, address: addressText(r), unit: r.unit_number, area_m2: r.area_m2,
       purpose: r.purpose, cadastral_value: r.cadastral_value, market_value: r.market_value,
@@ -62,6 +66,7 @@ export async function organizationExportRows(tenant: TenantDb, f: OrganizationLi
   const { rows } = await listOrganizations(tenant, f, 1, EXPORT_LIMIT);
   return {
     personal: false,
+    residents: [],
     rows: rows.map((r) => ({
       tax_id: r.tax_id, name: r.name, legal_form: r.legal_form, settlement: r.settlement_hy, address: addressText(r),
       activity: r.activity, status: r.status, phone: r.phone, email: r.email,
@@ -75,11 +80,10 @@ export async function organizationExportRows(tenant: TenantDb, f: OrganizationLi
  */
 export async function assetExportRows(tenant: TenantDb, f: AssetListQuery, today: string, residentWord: string | null): Promise<ExportRows> {
   const { rows } = await listAssets(tenant, f, 1, EXPORT_LIMIT);
-  let personal = false;
+  const residents: number[] = [];
   const out = rows.map((a) => {
     const lease = currentLease(a.leases, today);
-    const namesResident = lease !== null && lease.tenant_resident_id !== null && residentWord === null;
-    if (namesResident) personal = true;
+    if (lease !== null && lease.tenant_resident_id !== null && residentWord === null) residents.push(lease.tenant_resident_id);
     const tenantName = lease === null ? null : lease.tenant_resident_id !== null && residentWord !== null ? residentWord : lease.tenant_name;
     return {
       name: a.name, kind: a.kind, object: a.parcel_code ?? a.structure_code, book_value: a.book_value, acquired_on: a.acquired_on,
@@ -87,5 +91,5 @@ export async function assetExportRows(tenant: TenantDb, f: AssetListQuery, today
       lease_from: lease?.starts_on ?? null, lease_to: lease?.ends_on ?? null,
     };
   });
-  return { rows: out, personal };
+  return { rows: out, personal: residents.length > 0, residents };
 }

@@ -2,14 +2,14 @@
 // with their filters, as CSV or XLSX. Each export takes its list's own query (without the
 // page) and reads through the list's query, so it holds exactly what the list shows. Every
 // export is audited (who, which filters, how many rows); an export naming residents as
-// 'resident.export' (personal data), the others as 'registry.export'.
+// 'resident.export' (personal data) with a view event for each resident named, the others
+// as 'registry.export'.
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { route, type RouteDef } from '../../../platform/http/route.ts';
 import { badRequest } from '../../../platform/http/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Access } from '../../../platform/policy/access.ts';
 import { todayInYerevan, type MessageKey } from '../../../platform/i18n/index.ts';
 import { toCsv, toXlsx, type ExportColumn } from './export.ts';
@@ -22,6 +22,7 @@ import { parcelListQuery, structureListQuery } from '../property/property.schema
 import { organizationListQuery } from '../organizations/organizations.schemas.ts';
 import { assetListQuery } from '../assets/assets.schemas.ts';
 import { cleanQuery } from '../population/people-search.ts';
+import { auditResidentsShown } from '../population/people-audit.ts';
 
 const params = z.object({ slug: z.string() });
 const unpaged = { page: true, done: true } as const;
@@ -52,16 +53,15 @@ async function sendExport<S extends z.ZodType>(ctx: Ctx, reply: FastifyReply, de
       .map(([k, v]) => [k, typeof v === 'string' ? cleanQuery(v) : v] as const)
       .filter(([, v]) => v !== undefined),
   );
-  const { rows, personal } = await def.rows(ctx, parsed.data);
+  const { rows, personal, residents } = await def.rows(ctx, parsed.data);
   const community = ctx.requireCommunity();
-  await ctx.tenant().transaction(async (_tx, raw) => {
-    await appendAudit(raw, ctx.auditActor(), {
-      communityId: community.id,
-      action: personal ? 'resident.export' : 'registry.export',
-      entityType: personal ? 'resident' : def.register,
-      after: { register: def.register, format, filters, rows: rows.length },
-    });
-  });
+  // The export itself (filters, count), and a view of each resident it names, in one transaction.
+  await auditResidentsShown(ctx.tenant(), ctx.auditActor(), 'export', residents.map((residentId) => ({ residentId })), [{
+    communityId: community.id,
+    action: personal ? 'resident.export' : 'registry.export',
+    entityType: personal ? 'resident' : def.register,
+    after: { register: def.register, format, filters, rows: rows.length },
+  }]);
   const columns = cols(ctx, def.columns);
   const name = `${community.slug}-${def.register}-${new Date().toISOString().slice(0, 10)}.${format}`;
   reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');

@@ -58,11 +58,12 @@ bothEngines('residents import: good file, then the same file again changes nothi
   assert.deepEqual(JSON.parse(audits.at(-1)!.after_json!), { register: 'residents', rows: 3 });
 });
 
-bothEngines('residents import: a changed row updates the resident and records a correction', async (t, engine) => {
+bothEngines('residents import: a changed row updates the resident and records a correction; control characters in cells are dropped', async (t, engine) => {
   const { services } = await setup(t, engine);
   const tenant = new TenantDb(services.db.kysely, await sisian(services));
   const existing = await tenant.selectFrom('residents').select(['id', 'public_service_number']).where('public_service_number', 'is not', null).executeTakeFirstOrThrow();
-  const csv = `last_name,first_name,patronymic,birth_date,sex,public_service_number,settlement,street,building,apartment,phone,email\nՆորանուն,Արմեն,,1970-01-01,M,${existing.public_service_number},Սիսիան,,,,,\n`;
+  // The NUL and the C1 control in the name come from a broken legacy file (PostgreSQL refuses NUL).
+  const csv = `last_name,first_name,patronymic,birth_date,sex,public_service_number,settlement,street,building,apartment,phone,email\nՆորա\u0000նուն\u0085,Արմեն,,1970-01-01,M,${existing.public_service_number},Սիսիան,,,,,\n`;
   const r = await importFile(services, 'residents', Buffer.from(csv));
   assert.deepEqual([r.imported, r.unchanged, r.rejected], [1, 0, 0]);
   const after = await tenant.selectFrom('residents').select(['last_name', 'first_name_latin']).where('id', '=', existing.id).executeTakeFirstOrThrow();

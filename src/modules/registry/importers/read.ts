@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
+import { stripControls } from '../../../platform/http/controls.ts';
 
 export class FileUnusable extends Error {
   constructor(
@@ -25,7 +26,7 @@ export interface SourceTable {
   rows: SourceRow[];
 }
 
-const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_');
+const normalizeHeader = (h: string) => stripControls(h).trim().toLowerCase().replace(/\s+/g, '_');
 
 function isXlsx(buf: Buffer): boolean {
   return buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
@@ -103,7 +104,8 @@ function toTable(records: string[][], lines: number[]): SourceTable {
     const cells: Record<string, string> = {};
     let empty = true;
     for (let j = 0; j < columns.length; j++) {
-      const v = (rec[j] ?? '').trim();
+      // A legacy file's NUL or other control character would stop PostgreSQL (and be stored by SQLite).
+      const v = stripControls(rec[j] ?? '').trim();
       if (v) empty = false;
       cells[columns[j]!] = v;
     }

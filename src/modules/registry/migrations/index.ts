@@ -1,5 +1,7 @@
 import type { ColumnDefinitionBuilder } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrations.ts';
+import type { Executor } from '../../../platform/db/tenant.ts';
+import { refoldSearchKeys } from '../search-refold.ts';
 
 export const registryMigrations: MigrationSet = {
   '20261126_0400_registry_init': {
@@ -220,6 +222,14 @@ export const registryMigrations: MigrationSet = {
       // A citizen account linked to a resident record once identity is verified (at the
       // Citizen Office desk or by e-ID), so the portal can show who viewed the record.
       await db.schema.alterTable('users').addColumn('verified_psn', 'varchar(10)').execute();
+    },
+  },
+  // Ղ, Ք, Կ, Գ and Խ now share one key letter and Дж folds like Ջ (platform/search/fold.ts):
+  // the stored keys of existing residents and organizations are folded again (a no-op on a
+  // new database). Later changes of the folding rules add a migration like this one.
+  '20261207_0410_registry_refold_search_keys': {
+    async up(db) {
+      await refoldSearchKeys(db as unknown as Executor);
     },
   },
 };

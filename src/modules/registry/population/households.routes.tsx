@@ -13,6 +13,7 @@ import { Button, CsrfField, ErrorSummary, Select, Table, TextInput, type FormSta
 import { doneQuery, householdCreateForm, householdMemberForm, memberParams, residentParams, slugOnly } from './population.schemas.ts';
 import { addMember, createHousehold, findHousehold, removeMember, setHead, type Household } from './households.service.ts';
 import { canDo, fieldErrorsOf, registryActor, valuesOf } from './residents.routes.ts';
+import { auditResidentsShown } from './people-audit.ts';
 import { base, DoneNotice, fullName, relKey, relOptions, residentAddress } from './residents.views.tsx';
 
 function HouseholdPage({ ctx, hh, canEdit, form, done }: { ctx: Ctx; hh: Household; canEdit: boolean; form: FormState; done?: string | undefined }) {
@@ -62,6 +63,8 @@ function HouseholdPage({ ctx, hh, canEdit, form, done }: { ctx: Ctx; hh: Househo
 async function render(ctx: Ctx, reply: FastifyReply, id: number, form: FormState, status = 200, done?: string) {
   const hh = await findHousehold(ctx.tenant(), ctx.actor?.settlementIds ?? null, id);
   if (!hh) throw notFound();
+  // Names, birth dates and relationships of every member: a read of each one's record.
+  await auditResidentsShown(ctx.tenant(), ctx.auditActor(), 'household', hh.members.map((m) => ({ residentId: m.id, objectId: hh.id })));
   return sendPage(reply, h(HouseholdPage, { ctx, hh, canEdit: canDo(ctx, 'registry.people_edit'), form, done }), status);
 }
 

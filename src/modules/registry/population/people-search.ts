@@ -7,6 +7,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import { foldWord } from '../../../platform/search/fold.ts';
+import { stripControls } from '../../../platform/http/controls.ts';
 import { RESIDENT_COLUMNS, applyFilters, listResidents, residentsBase, type ListFilters, type Scope } from './residents.queries.ts';
 
 export interface SearchToken {
@@ -17,7 +18,7 @@ export interface SearchToken {
 
 export function tokenize(q: string): SearchToken[] {
   const out: SearchToken[] = [];
-  for (const raw of q.replace(/\p{Cc}/gu, ' ').split(/[\s,;]+/).filter(Boolean).slice(0, 8)) {
+  for (const raw of stripControls(q).split(/[\s,;]+/).filter(Boolean).slice(0, 8)) {
     if (/^\d{10}$/.test(raw)) out.push({ raw, psn: raw, key: '' });
     else {
       const key = foldWord(raw);
@@ -115,7 +116,7 @@ export async function searchResidents(tenant: TenantDb, scope: Scope, q: string,
 }
 
 /** Control characters (NUL among them, which PostgreSQL refuses in text) are never part of a name. */
-export const cleanQuery = (q: string | undefined) => q?.replace(/\p{Cc}/gu, ' ').trim() || undefined;
+export const cleanQuery = (q: string | undefined) => (q === undefined ? undefined : stripControls(q).trim() || undefined);
 
 /**
  * What the residents list shows for these filters, in its order: a ranked search when q is

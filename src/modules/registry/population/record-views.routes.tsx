@@ -1,5 +1,6 @@
 // The citizen's portal page "who viewed my record": staff views of the population register
-// records carrying the account's verified public service number, in every community.
+// records carrying the account's verified public service number, in every community — on
+// the record itself or wherever else the person was shown (a list, a household, an export).
 import { h } from 'preact';
 import { sql, type SqlBool } from 'kysely';
 import { route } from '../../../platform/http/route.ts';
@@ -10,6 +11,7 @@ import { sendPage } from '../../../platform/ui/render.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { Notice, Table } from '../../../platform/ui/components.tsx';
 import { actorLabel, auditDictionary } from '../../../platform/audit/audit-names.ts';
+import { SHOWN_VIA, type ShownVia } from './people-audit.ts';
 
 export async function recordViewsOf(db: Executor, userId: number) {
   const users = unscoped(db, 'the signed-in citizen reads their own account');
@@ -20,7 +22,7 @@ export async function recordViewsOf(db: Executor, userId: number) {
     .selectFrom('audit_events')
     .innerJoin('residents', (j) => j.on(sql<SqlBool>`audit_events.entity_id = cast(residents.id as varchar(20))`).onRef('residents.community_id', '=', 'audit_events.community_id'))
     .innerJoin('communities', 'communities.id', 'audit_events.community_id')
-    .select(['audit_events.id', 'audit_events.at', 'audit_events.actor_label', 'communities.name_hy', 'communities.name_en', 'communities.name_ru'])
+    .select(['audit_events.id', 'audit_events.at', 'audit_events.actor_label', 'audit_events.after_json', 'communities.name_hy', 'communities.name_en', 'communities.name_ru'])
     .where('residents.public_service_number', '=', user.verified_psn)
     .where('audit_events.entity_type', '=', 'resident')
     .where('audit_events.action', '=', 'resident.view')
@@ -31,6 +33,17 @@ export async function recordViewsOf(db: Executor, userId: number) {
 }
 
 type View = NonNullable<Awaited<ReturnType<typeof recordViewsOf>>>[number];
+
+/** Where the record was shown (people-audit.ts writes it), in the reader's language. */
+function whereShown(ctx: Ctx, v: View): string {
+  let via: unknown;
+  try {
+    via = v.after_json ? (JSON.parse(v.after_json) as { via?: unknown }).via : undefined;
+  } catch {
+    via = undefined;
+  }
+  return (SHOWN_VIA as readonly unknown[]).includes(via) ? ctx.t(`registry.population.portal.via.${via as ShownVia}`) : '—';
+}
 
 function RecordViewsPage({ ctx, views }: { ctx: Ctx; views: View[] | null }) {
   const { t } = ctx;
@@ -50,6 +63,7 @@ function RecordViewsPage({ ctx, views }: { ctx: Ctx; views: View[] | null }) {
             columns={[
               { key: 'who', label: t('registry.population.portal.who'), render: (v) => actorLabel(auditDictionary(ctx.services), t, v.actor_label) },
               { key: 'when', label: t('registry.population.portal.when'), render: (v) => <time dateTime={v.at}>{formatInstant(v.at)}</time> },
+              { key: 'how', label: t('registry.population.portal.how'), render: (v) => whereShown(ctx, v) },
               { key: 'community', label: t('registry.population.portal.community'), render: (v) => localized(v, 'name', ctx.locale) },
             ]}
           />

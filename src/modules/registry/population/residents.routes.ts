@@ -15,7 +15,8 @@ import {
   type ResidentsQuery,
 } from './population.schemas.ts';
 import { findResident, householdMembers, residentEvents, settlementsOf, type ResidentRow } from './residents.queries.ts';
-import { auditResidentSearch, auditResidentView, correctResident, createResident, linkCitizenAccount, recordLifeEvent, type RegistryActor } from './residents.service.ts';
+import { correctResident, createResident, linkCitizenAccount, recordLifeEvent, residentSearchEntry, type RegistryActor } from './residents.service.ts';
+import { auditResidentsShown, residentViews } from './people-audit.ts';
 import { findResidents } from './people-search.ts';
 import { addressOptions } from '../property/property.queries.ts';
 import { ResidentNewPage, ResidentsPage } from './residents.views.tsx';
@@ -43,12 +44,16 @@ export function valuesOf(body: unknown): Record<string, string> {
   return out;
 }
 
-/** The list, or a search when q is given (the search is audited with its text and count). */
+/**
+ * The list, or a search when q is given. Every resident on the page is a read of their record
+ * (audited one event each); a search is audited with its text and count besides.
+ */
 export async function findPeople(ctx: RequestScope, query: Pick<ResidentsQuery, 'q' | 'settlement_id' | 'status' | 'sex' | 'age_min' | 'age_max' | 'page'>, pageSize = PAGE_SIZE) {
   const tenant = ctx.tenant();
   const page = query.page ?? 1;
   const found = await findResidents(tenant, ctx.actor?.settlementIds ?? null, query, todayInYerevan(), pageSize, (page - 1) * pageSize);
-  if (found.q) await auditResidentSearch(tenant, ctx.auditActor(), found.q, found.total);
+  const search = found.q ? [residentSearchEntry(tenant.communityId, found.q, found.total)] : [];
+  await auditResidentsShown(tenant, ctx.auditActor(), found.q ? 'search' : 'list', found.rows.map((r) => ({ residentId: r.id })), search);
   return { ...found, page };
 }
 
@@ -60,6 +65,9 @@ async function renderRecord(ctx: Ctx, reply: FastifyReply, r: ResidentRow, extra
     r.household_id !== null ? householdMembers(tenant, r.household_id) : [],
     canEdit ? addressOptions(tenant, ctx.actor?.settlementIds ?? null) : [],
   ]);
+  // The record, and its household's members listed on it (each a read of their own record).
+  const household = residentViews(tenant.communityId, 'household', members.filter((m) => m.id !== r.id).map((m) => ({ residentId: m.id, objectId: r.household_id! })));
+  await auditResidentsShown(tenant, ctx.auditActor(), 'page', [{ residentId: r.id }], household);
   return sendPage(reply, h(ResidentRecordPage, { ctx, r, events, members, canEdit, addresses, ...extra }), status);
 }
 
@@ -155,7 +163,6 @@ export const residentsRoutes = [
       const ctx = req.ctx;
       const r = await findResident(ctx.tenant(), ctx.actor?.settlementIds ?? null, req.params.id);
       if (!r) throw notFound();
-      await auditResidentView(ctx.tenant(), ctx.auditActor(), r.id, 'page');
       return renderRecord(ctx, reply, r, { done: req.query.done });
     },
   }),
@@ -201,7 +208,7 @@ export const residentsApiRoutes = [
       const ctx = req.ctx;
       const r = await findResident(ctx.tenant(), ctx.actor?.settlementIds ?? null, req.params.id);
       if (!r) throw notFound();
-      await auditResidentView(ctx.tenant(), ctx.auditActor(), r.id, 'api');
+      await auditResidentsShown(ctx.tenant(), ctx.auditActor(), 'api', [{ residentId: r.id }]);
       return toApi(ctx, r);
     },
   }),

@@ -3,7 +3,7 @@
 // person's record and searches are audited too, each in a transaction of its own.
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import { unscoped } from '../../../platform/db/tenant.ts';
-import { appendAudit, type AuditActor } from '../../../platform/audit/audit.ts';
+import { appendAudit, type AuditActor, type AuditEntry } from '../../../platform/audit/audit.ts';
 import { badRequest, notFound } from '../../../platform/http/errors.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { romanizeArmenian } from '../../../platform/search/romanize.ts';
@@ -163,14 +163,9 @@ export async function recordLifeEvent(tenant: TenantDb, actor: RegistryActor, id
   });
 }
 
-/** Personal data read: one audit event per view of a record. */
-export async function auditResidentView(tenant: TenantDb, audit: AuditActor, id: number, via: 'page' | 'api'): Promise<void> {
-  await tenant.transaction((scoped, tx) => appendAudit(tx, audit, { communityId: scoped.communityId, action: 'resident.view', entityType: 'resident', entityId: id, after: { via } }));
-}
-
-/** Personal data search: the query text and how many matched, never the results. */
-export async function auditResidentSearch(tenant: TenantDb, audit: AuditActor, q: string, count: number): Promise<void> {
-  await tenant.transaction((scoped, tx) => appendAudit(tx, audit, { communityId: scoped.communityId, action: 'resident.search', entityType: 'resident', entityId: null, after: { q, count } }));
+/** A search of the register: its text and how many matched (the residents shown get a view event each, people-audit.ts). */
+export function residentSearchEntry(communityId: number, q: string, count: number): AuditEntry {
+  return { communityId, action: 'resident.search', entityType: 'resident', entityId: null, after: { q, count } };
 }
 
 /**

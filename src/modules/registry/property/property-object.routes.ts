@@ -16,7 +16,7 @@ import { addressOptions, historyOf, ownersOf, PROPERTY_PAGE_SIZE, type Settlemen
 import type { ListProps } from './property.views.tsx';
 import type { RecordProps } from './property-record.views.tsx';
 import type { FormPageProps } from './property-forms.views.tsx';
-import { auditResidentsShown } from './property.people-audit.ts';
+import { auditResidentsShown } from '../population/people-audit.ts';
 import { can, fieldErrorsOf, pageCount, scopeOf, valuesOf } from '../registry.http.ts';
 
 /** The URL segment and tenant table of a kind of property object. */

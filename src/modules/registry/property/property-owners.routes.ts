@@ -11,7 +11,7 @@ import { ownerSetForm, parcelParams, structureParams } from './property.schemas.
 import { findParcel, findStructure, ownersOf } from './property.queries.ts';
 import { replaceOwners } from './property.service.ts';
 import { OwnersFormPage } from './property-forms.views.tsx';
-import { auditResidentsShown } from './property.people-audit.ts';
+import { auditResidentsShown } from '../population/people-audit.ts';
 import { fieldErrorsOf, scopeOf, valuesOf } from '../registry.http.ts';
 import { idParamsOf, type IdParamsSchema, type ObjectKind } from './property-object.routes.ts';
 

@@ -3,16 +3,14 @@
 // error page); posted forms are checked and come back with field errors.
 import { z } from 'zod';
 import { publicServiceNumber, taxId } from '../../registry/index.ts';
+import { stripControls } from '../../../platform/http/controls.ts';
 
 export const INBOX_VIEWS = ['mine', 'unassigned', 'open', 'overdue', 'at_risk', 'submitted', 'closed', 'all'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
 export const INBOX_PAGE_SIZE = 25;
 
-/** Control characters (NUL and the like, not tabs or new lines): PostgreSQL refuses NUL in text, and none belongs in a form. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const clean = (v: unknown) => (typeof v === 'string' ? v.replace(CONTROLS, '') : v);
+const clean = (v: unknown) => (typeof v === 'string' ? stripControls(v) : v);
 const blank = (v: unknown) => {
   const c = clean(v);
   return typeof c === 'string' && c.trim() === '' ? undefined : c;

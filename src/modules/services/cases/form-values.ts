@@ -3,6 +3,7 @@
 // value the form accepts is a value the case keeps. Errors are message keys.
 import { publicServiceNumber, taxId, cadastralCode, parseDay } from '../../registry/index.ts';
 import type { FieldSpec, ServiceSpec } from '../catalogue/spec.ts';
+import { stripControls } from '../../../platform/http/controls.ts';
 
 export type FormValue = string | number | boolean;
 export type FormValues = Record<string, FormValue>;
@@ -15,12 +16,9 @@ export interface FormCheck {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
-/** Control characters other than line breaks and tabs (PostgreSQL refuses NUL in text). */
-const CONTROL = /[^\P{Cc}\t\n\r]/gu;
-
-/** Text as typed, without control characters. */
+/** Text as typed, without control characters (the engine is called from more than HTTP: imports, jobs, tests). */
 export function cleanText(v: string): string {
-  return v.replace(CONTROL, '').trim();
+  return stripControls(v).trim();
 }
 
 function raw(input: unknown): string {

@@ -6,7 +6,7 @@
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import { unscoped, type TenantDb } from '../../../platform/db/tenant.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
-import { findByPsn, residenceCertificateData } from '../../registry/index.ts';
+import { auditResidentsShown, findByPsn, residenceCertificateData } from '../../registry/index.ts';
 import type { CaseEnv } from '../cases/case-env.ts';
 import { actionOf, availableActions } from '../cases/case-rules.ts';
 import { badRequest } from '../../../platform/http/errors.ts';
@@ -32,8 +32,7 @@ export async function personByPsn(ctx: Ctx, psn: string): Promise<PersonFound | 
   if (!hit) return null;
   const data = await residenceCertificateData(tenant, hit.id);
   if (!data) return null;
-  await tenant.transaction((scoped, raw) =>
-    appendAudit(raw, ctx.auditActor(), { communityId: scoped.communityId, action: 'resident.view', entityType: 'resident', entityId: hit.id, after: { via: 'desk' } }));
+  await auditResidentsShown(tenant, ctx.auditActor(), 'desk', [{ residentId: hit.id }]);
   const r = data.resident;
   return { residentId: hit.id, name: [r.lastName, r.firstName, r.patronymic].filter(Boolean).join(' ') };
 }

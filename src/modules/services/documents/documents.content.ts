@@ -26,6 +26,8 @@ export interface DocumentContent {
   facts: [string, string][];
   members: { columns: { label: string; width: number }[]; rows: string[][] } | null;
   closing: string[];
+  /** The population register records read to fill it in: issuing audits a view of each. */
+  residents?: number[];
 }
 
 const hy = translator('hy');
@@ -112,6 +114,7 @@ async function residenceCertificate(tenant: TenantDb, community: CommunityRow, c
     facts,
     members: null,
     closing: [hy('services.documents.pdf.onDemand')],
+    residents: [r.id],
   };
 }
 
@@ -141,6 +144,7 @@ async function householdCertificate(tenant: TenantDb, caseRow: CaseRow, spec: Se
       ]),
     },
     closing: [hy('services.documents.pdf.onDemand')],
+    residents: [applicant.resident.id, ...household.members.map((m) => m.id)],
   };
 }
 

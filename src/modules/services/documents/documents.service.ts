@@ -2,7 +2,8 @@
 // read back the bytes. The case engine calls issueOutputDocument once per decision, inside
 // the transaction that records the decision, so a decision and its document commit together.
 import type { TenantDb } from '../../../platform/db/tenant.ts';
-import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../../../platform/audit/audit.ts';
+import { appendAudit, appendAuditMany, SYSTEM_ACTOR, type AuditActor } from '../../../platform/audit/audit.ts';
+import { residentViews } from '../../registry/index.ts';
 import { readStoredFile, storeFile } from '../../../platform/files/store.ts';
 import { conflict, notFound } from '../../../platform/http/errors.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
@@ -87,10 +88,11 @@ export async function issueDocument(tx: TenantDb, services: DocumentServices, in
         from_state: null, to_state: null, body: content.title, data: JSON.stringify({ documentId: id, code, kind: content.kind }),
       }).execute();
     }
-    await appendAudit(raw, actor, {
+    // The document, and a view of each register record printed on it (a household certificate names every member).
+    await appendAuditMany(raw, actor, [{
       communityId: community.id, action: 'services.document.issue', entityType: 'issued_document', entityId: id,
       after: { code, kind: content.kind, caseId: caseRow?.id ?? null, title: content.title, subject: content.subject, sha256: stored.sha256 },
-    });
+    }, ...residentViews(community.id, 'certificate', (content.residents ?? []).map((residentId) => ({ residentId, objectId: id })))]);
     return { documentId: id, code, sha256: stored.sha256 };
   });
 }

@@ -82,9 +82,13 @@ bothEngines('documents: household composition, permit from the form, rejection l
   // Household: every registered member, relationships in Armenian.
   const household = specFor('household_certificate');
   const hh = await issue(household, await makeCase(tenant, household, { psn: resident.public_service_number, name: 'x' }));
-  const members = await tenant.selectFrom('residents').select(['first_name', 'last_name', 'relationship']).where('household_id', '=', resident.household_id).where('status', '=', 'registered').execute();
+  const members = await tenant.selectFrom('residents').select(['id', 'first_name', 'last_name', 'relationship']).where('household_id', '=', resident.household_id).where('status', '=', 'registered').execute();
   const hhText = await textOf(hh!.documentId);
   for (const m of members) assert.ok(hhText.includes(m.last_name) && hhText.includes(m.first_name), `member ${m.first_name} is listed`);
+  // Each member printed is a read of their record: one view each, naming the document (they see it on "who viewed my record").
+  const views = (await services.db.kysely.selectFrom('audit_events').select(['entity_id', 'after_json']).where('action', '=', 'resident.view').execute())
+    .filter((e) => JSON.stringify(JSON.parse(e.after_json ?? '{}')) === JSON.stringify({ via: 'certificate', objectId: hh!.documentId }));
+  assert.deepEqual(views.map((v) => Number(v.entity_id)).sort((a, b) => a - b), members.map((m) => m.id).sort((a, b) => a - b));
   assert.ok(hhText.includes('Ղեկավար'), 'the head of household, in Armenian');
   const signedBy = await tenant.selectFrom('issued_documents').select('issuer_name').where('id', '=', hh!.documentId).executeTakeFirstOrThrow();
   assert.equal(signedBy.issuer_name, 'Արամ Պետրոսյան, Համայնքի ղեկավար', 'without a deciding officer, the community head signs');
