@@ -142,7 +142,7 @@ export interface IssuedDocumentsTable {
   code: string;
   /** residence_certificate, household_certificate, permit, decision_letter … */
   kind: string;
-  /** Title as printed (in Armenian). */
+  /** Title as printed (in the document's language, the applicant's). */
   title: string;
   /** The subject as printed ("Արամ Պետրոսյան, ՀԾՀ …"), shown on /verify. */
   subject: string;

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DatabaseTarget } from '../../config.ts';
 import type { Database } from './schema.ts';
+import { optimizeSqlite } from './statistics.ts';
 
 export type Engine = DatabaseTarget['engine'];
 
@@ -42,6 +43,8 @@ export function connect(target: DatabaseTarget, opts: { poolSize?: number } = {}
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // Planner statistics where they are missing or stale (statistics.ts).
+    optimizeSqlite(sqlite);
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     SQLITE_HANDLES.set(kysely, sqlite);
     return {
@@ -49,7 +52,11 @@ export function connect(target: DatabaseTarget, opts: { poolSize?: number } = {}
       engine: 'sqlite',
       sqliteFile: target.file,
       sqlite,
-      close: () => kysely.destroy(),
+      close: async () => {
+        // SQLite's advice for every connection: refresh the statistics of what it used before closing.
+        if (sqlite.open && !sqlite.readonly) optimizeSqlite(sqlite, 'tables used');
+        await kysely.destroy();
+      },
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: opts.poolSize ?? 10 });

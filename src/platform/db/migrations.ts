@@ -2,6 +2,7 @@
 // merges them by name and runs them with Kysely's Migrator on either engine.
 import { Migrator, type Kysely, type Migration as KyselyMigration, type CreateTableBuilder } from 'kysely';
 import type { Db, Engine } from './connect.ts';
+import { optimizeSqlite } from './statistics.ts';
 
 export interface MigrationTools {
   engine: Engine;
@@ -51,5 +52,7 @@ export async function migrateToLatest(db: Db, sets: MigrationSet[]): Promise<{ a
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // New tables and indexes have no statistics yet (statistics.ts).
+  if (db.sqlite && results?.length) optimizeSqlite(db.sqlite);
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

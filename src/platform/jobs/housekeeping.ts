@@ -1,7 +1,9 @@
-// Finished jobs are kept a while for operators to look at, then deleted, so the table
-// (and the schedules' per-slot rows) does not grow without end.
+// The platform's upkeep. Finished jobs are kept a while for operators to look at, then
+// deleted, so the table (and the schedules' per-slot rows) does not grow without end.
+// SQLite's planner statistics are refreshed every few hours (db/statistics.ts).
 import type { Services } from '../module/contract.ts';
 import { unscoped } from '../db/tenant.ts';
+import { optimizeSqlite } from '../db/statistics.ts';
 import type { JobHandler, Schedule } from '../module/contract.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -22,10 +24,28 @@ export async function purgeJobs(services: Services, now = new Date()): Promise<n
   return deleted;
 }
 
+/**
+ * Re-gathers SQLite's statistics for tables that grew or changed since the last time. Also
+ * for tables another process wrote (an import, `mmis worker`), hence every table is looked at.
+ * On PostgreSQL it does nothing: autovacuum analyses changed tables by itself.
+ */
+export function refreshStatistics(services: Services): string[] {
+  if (!services.db.sqlite) return [];
+  const analyzed = optimizeSqlite(services.db.sqlite);
+  if (analyzed.length) services.log.info({ analyzed }, 'planner statistics refreshed');
+  return analyzed;
+}
+
 export const housekeepingJobs: Record<string, JobHandler> = {
   'jobs.purge': async (services) => {
     await purgeJobs(services);
   },
+  'db.optimize': async (services) => {
+    refreshStatistics(services);
+  },
 };
 
-export const housekeepingSchedules: Schedule[] = [{ kind: 'jobs.purge', everySeconds: 3600 }];
+export const housekeepingSchedules: Schedule[] = [
+  { kind: 'jobs.purge', everySeconds: 3600 },
+  { kind: 'db.optimize', everySeconds: 4 * 3600 },
+];

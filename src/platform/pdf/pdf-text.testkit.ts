@@ -57,8 +57,8 @@ function toUnicodeMap(cmap: string): Map<number, string> {
   return map;
 }
 
-/** The text of every page, one string per text-showing operator, in drawing order. */
-export function pdfText(pdf: Buffer): string[] {
+/** Every text-showing operator of every page, in drawing order: its glyph codes and the font's ToUnicode map. */
+function textOperators(pdf: Buffer): { codes: number[]; font: Map<number, string> | undefined }[] {
   const objects = pdfObjects(pdf);
   const byId = new Map(objects.map((o) => [o.id, o]));
   const maps = new Map<number, Map<number, string>>();
@@ -67,7 +67,7 @@ export function pdfText(pdf: Buffer): string[] {
     const cmap = ref ? byId.get(Number(ref[1]))?.stream : null;
     if (cmap) maps.set(o.id, toUnicodeMap(cmap.toString('latin1')));
   }
-  const pieces: string[] = [];
+  const ops: { codes: number[]; font: Map<number, string> | undefined }[] = [];
   for (const page of objects.filter((o) => /\/Type \/Page\b/.test(o.dict))) {
     const resources = byId.get(Number(/\/Resources (\d+) 0 R/.exec(page.dict)?.[1]))?.dict ?? '';
     const fonts = new Map([...resources.matchAll(/\/(F\d+) (\d+) 0 R/g)].map((m) => [m[1]!, maps.get(Number(m[2]))]));
@@ -78,12 +78,25 @@ export function pdfText(pdf: Buffer): string[] {
         font = fonts.get(op[1]);
         continue;
       }
-      let text = '';
+      const codes: number[] = [];
       for (const hex of (op[2] ?? op[3]!).matchAll(/<([0-9a-fA-F]*)>/g)) {
-        for (let i = 0; i + 4 <= hex[1]!.length; i += 4) text += font?.get(parseInt(hex[1]!.slice(i, i + 4), 16)) ?? '\ufffd';
+        for (let i = 0; i + 4 <= hex[1]!.length; i += 4) codes.push(parseInt(hex[1]!.slice(i, i + 4), 16));
       }
-      pieces.push(text);
+      ops.push({ codes, font });
     }
   }
-  return pieces;
+  return ops;
+}
+
+/** The text of every page, one string per text-showing operator, in drawing order. */
+export function pdfText(pdf: Buffer): string[] {
+  return textOperators(pdf).map(({ codes, font }) => codes.map((c) => font?.get(c) ?? '\ufffd').join(''));
+}
+
+/**
+ * How many characters are drawn as the missing-glyph box: pdfkit's subsets keep glyph 0
+ * (.notdef) as code 0, so a character no embedded font has shows up as code 0.
+ */
+export function missingGlyphs(pdf: Buffer): number {
+  return textOperators(pdf).reduce((n, { codes }) => n + codes.filter((c) => c === 0).length, 0);
 }

@@ -2,13 +2,17 @@
 // community's header (coat of arms and name), a title, paragraphs, a key/value table, a
 // table of rows (household members), and a footer that makes the paper verifiable: QR code,
 // short code in large letters, issue date, and the issuer's name and position.
-// Every string goes through textRuns (fonts.ts), so Armenian, Latin and digits mix freely.
+// Every string is set by line-break.ts across the fonts of fonts.ts, so Armenian, Latin,
+// Cyrillic, digits and signs mix freely in any paragraph, cell or centred title.
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { fontFiles, textRuns, type Weight } from './fonts.ts';
+import type { FontName, Weight } from './fonts.ts';
+import { installFonts } from './font-install.ts';
+import { breakLines, type Line } from './line-break.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56; // 2 cm
+const LINE_GAP = 2;
 const FOOTER_HEIGHT = 130;
 const TEXT = '#1a1a1a';
 const MUTED = '#555555';
@@ -22,6 +26,8 @@ export interface PdfHeader {
   name: string;
   /** A line under the name: "Հայաստանի Հանրապետություն, Սյունիքի մարզ". */
   subtitle?: string;
+  /** The letter on the shield; by default the first of `name` (which in Russian starts "Община"). */
+  initial?: string;
   primary: string;
   accent: string;
 }
@@ -55,20 +61,21 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(info: { title: string; author: string; subject?: string }) {
+  /** `lang`: the document's language (hy, en, ru), for screen readers; Armenian by default. */
+  constructor(info: { title: string; author: string; subject?: string; lang?: string }) {
     this.doc = new PDFDocument({
       size: A4,
       margins: { top: MARGIN - 16, bottom: MARGIN, left: MARGIN, right: MARGIN },
       info: { Title: info.title, Author: info.author, Subject: info.subject ?? info.title, Creator: 'MMIS' },
       // Lets readers find the title as the window title and mark the language for screen readers.
       displayTitle: true,
-      lang: 'hy',
+      lang: info.lang ?? 'hy',
       autoFirstPage: true,
       // No default font: pdfkit would otherwise parse Helvetica's metrics for every document,
       // and every string here is set in a registered font anyway.
       font: '',
     });
-    for (const f of fontFiles()) this.doc.registerFont(f.name, f.data);
+    installFonts(this.doc);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -85,41 +92,62 @@ export class PdfWriter {
     return this.doc.page.height - MARGIN - FOOTER_HEIGHT;
   }
 
-  /** Writes one string as font runs; continues on the same line(s) like a single text call. */
+  /**
+   * Writes one string from (x, y) down, broken into lines across its fonts (line-break.ts)
+   * and aligned line by line; continues on a new page when it reaches the bottom margin.
+   */
   private write(text: string, o: WriteOptions = {}): void {
     const doc = this.doc;
-    const runs = textRuns(text, o.weight ?? 'regular');
-    if (runs.length === 0) return;
+    const weight = o.weight ?? 'regular';
     doc.fontSize(o.size ?? 11).fillColor(o.color ?? TEXT);
     const width = o.width ?? this.contentWidth;
+    const lines = breakLines(text, weight, width, (font, s) => doc.font(font).widthOfString(s));
+    if (lines.length === 0) return;
     const x = o.x ?? doc.x;
-    const y = o.y ?? doc.y;
-    const align = o.align ?? 'left';
-    // pdfkit cannot centre or right-align a line made of several continued runs (they pile
-    // up or spread out); such a line that fits is placed by hand from the measured widths.
-    if (runs.length > 1 && align !== 'left') {
-      const widths = runs.map((r) => doc.font(r.font).widthOfString(r.text));
-      const total = widths.reduce((s, w) => s + w, 0);
-      if (total <= width) {
-        let at = x + (align === 'right' ? width - total : align === 'center' ? (width - total) / 2 : 0);
-        runs.forEach((run, i) => {
-          doc.font(run.font).text(run.text, at, y, { lineBreak: false });
-          at += widths[i]!;
-        });
-        doc.x = MARGIN;
-        doc.y = y + doc.currentLineHeight(true) + 2 + (o.gap ?? 0);
-        return;
+    let y = o.y ?? doc.y;
+    for (const line of lines) {
+      const height = doc.font(line.words[0]?.pieces[0]?.font ?? `latin-${weight}`).currentLineHeight(true) + LINE_GAP;
+      if (y + height > doc.page.maxY() && y > doc.page.margins.top) {
+        doc.addPage();
+        y = doc.y;
       }
+      this.drawLine(line, x, y, width, o.align ?? 'left');
+      y += height;
     }
-    runs.forEach((run, i) => {
-      doc.font(run.font);
-      // Justified text with runs spreads the gaps between runs, so a mixed paragraph is set ragged.
-      const options = { width, align: runs.length > 1 && align === 'justify' ? 'left' : align, continued: i < runs.length - 1, lineGap: 2 };
-      if (i === 0) doc.text(run.text, x, y, options);
-      else doc.text(run.text, options);
-    });
     doc.x = MARGIN;
-    if (o.gap) doc.y += o.gap;
+    doc.y = y + (o.gap ?? 0);
+  }
+
+  /**
+   * Places a line's pieces at measured positions. Each space is drawn as text (so it is
+   * there when the PDF is copied or read aloud); a justified line widens the gaps instead.
+   */
+  private drawLine(line: Line, x: number, y: number, width: number, align: NonNullable<WriteOptions['align']>): void {
+    const doc = this.doc;
+    const free = width - line.width;
+    const stretch = align === 'justify' && !line.end && line.words.length > 1 ? free / (line.words.length - 1) : 0;
+    let at = x + (align === 'right' ? free : align === 'center' ? free / 2 : 0);
+    // Neighbouring pieces in one font are drawn as one string, unless the gap between them stretches.
+    let pending: { font: FontName; text: string; x: number } | null = null;
+    const flush = () => {
+      if (pending) doc.font(pending.font).text(pending.text, pending.x, y, { lineBreak: false });
+      pending = null;
+    };
+    line.words.forEach((word, w) => {
+      word.pieces.forEach((piece, p) => {
+        // The space at a line's end is drawn too (it is invisible), so text read back has every word apart.
+        const space = p === word.pieces.length - 1 && word.space > 0 && (w < line.words.length - 1 || !line.end) ? ' ' : '';
+        if (pending && pending.font === piece.font && (p > 0 || stretch === 0)) pending.text += piece.text + space;
+        else {
+          flush();
+          pending = { font: piece.font, text: piece.text + space, x: at };
+        }
+        at += piece.width;
+      });
+      at += word.space + stretch;
+      if (stretch) flush();
+    });
+    flush();
   }
 
   /** A new page when fewer than `needed` points are left above the footer zone. */
@@ -142,7 +170,7 @@ export class PdfWriter {
     const shieldHeight = 60;
     const scale = shieldHeight / 120;
     doc.save().translate(MARGIN, top).scale(scale).path(SHIELD).lineWidth(6).fillAndStroke(primary, accent).restore();
-    const initial = [...h.name.trim()][0] ?? '';
+    const initial = [...(h.initial ?? h.name).trim()][0] ?? '';
     this.write(initial, { x: MARGIN, y: top + 14, width: 100 * scale, size: 22, weight: 'bold', color: '#ffffff', align: 'center' });
     const textX = MARGIN + 100 * scale + 14;
     const textWidth = this.contentWidth - (textX - MARGIN);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fontFiles, textRuns } from './fonts.ts';
+import { fontsShared } from './font-install.ts';
 import { cmapCoverage } from './sfnt-cmap.ts';
 import { PdfWriter } from './pdf-writer.ts';
-import { pdfObjects, pdfText } from './pdf-text.testkit.ts';
+import { missingGlyphs, pdfObjects, pdfText } from './pdf-text.testkit.ts';
 
 async function certificate(code = 'ABCDE-23456'): Promise<Buffer> {
   const pdf = new PdfWriter({ title: 'Տեղեկանք բնակության վայրի մասին', author: 'Սիսիան համայնք' });
@@ -26,18 +27,28 @@ test('text is cut into runs of the font subset that has its letters', () => {
   assert.deepEqual(textRuns('  Ա'), [{ font: 'armenian-regular', text: '  Ա' }], 'leading spaces join the first run');
   assert.deepEqual(textRuns('Łódź'), [{ font: 'latin-ext-regular', text: 'Ł' }, { font: 'latin-regular', text: 'ód' }, { font: 'latin-ext-regular', text: 'ź' }]);
   assert.deepEqual(textRuns(''), []);
-  assert.deepEqual(textRuns('120 մ² № 5'), [{ font: 'latin-regular', text: '120 ' }, { font: 'armenian-regular', text: 'մ' }, { font: 'latin-regular', text: '2 N 5' }], 'no missing-glyph boxes for ² and №');
+  assert.deepEqual(textRuns('120 մ² № 5'), [
+    { font: 'latin-regular', text: '120 ' }, { font: 'armenian-regular', text: 'մ' }, { font: 'latin-regular', text: '² ' }, { font: 'cyrillic-regular', text: '№ ' }, { font: 'latin-regular', text: '5' },
+  ], '² and № are printed as written');
+  assert.deepEqual(textRuns('Справка № 12, Ереван'), [
+    { font: 'cyrillic-regular', text: 'Справка № ' }, { font: 'latin-regular', text: '12, ' }, { font: 'cyrillic-regular', text: 'Ереван' },
+  ], 'Russian in the Cyrillic subset, which has "№" but no digits or comma');
+  assert.deepEqual(textRuns('Әлем'), [{ font: 'cyrillic-ext-regular', text: 'Ә' }, { font: 'cyrillic-regular', text: 'лем' }], 'the extension subsets are there too');
+  assert.deepEqual(textRuns('a\u2011b\u00adc'), [{ font: 'latin-regular', text: 'a-bc' }], 'a non-breaking hyphen no font has is a hyphen; soft hyphens are dropped');
 });
 
 test('the fonts come from npm, unpacked from WOFF to TrueType once', () => {
   const files = fontFiles();
-  assert.deepEqual(files.map((f) => f.name).sort(), ['armenian-bold', 'armenian-regular', 'latin-bold', 'latin-ext-bold', 'latin-ext-regular', 'latin-regular']);
+  const subsets = ['armenian', 'cyrillic', 'cyrillic-ext', 'latin', 'latin-ext'];
+  assert.deepEqual(files.map((f) => f.name).sort(), subsets.flatMap((s) => [`${s}-bold`, `${s}-regular`]).sort());
   for (const f of files) assert.equal(f.data.readUInt32BE(0), 0x00010000, `${f.name} is a TrueType sfnt`);
-  const armenian = cmapCoverage(files.find((f) => f.name === 'armenian-regular')!.data);
-  const latin = cmapCoverage(files.find((f) => f.name === 'latin-regular')!.data);
+  const covers = (name: string) => cmapCoverage(files.find((f) => f.name === name)!.data);
+  const [armenian, latin, cyrillic] = [covers('armenian-regular'), covers('latin-regular'), covers('cyrillic-regular')];
   assert.ok(armenian.has(0x531) && armenian.has(0x58f) && !armenian.has(0x31), 'Armenian letters and the dram sign, no digits');
-  assert.ok(latin.has(0x31) && latin.has(0x41) && !latin.has(0x531) && !latin.has(0xb2), 'digits and Latin; no ² although its declared range includes it');
+  assert.ok(latin.has(0x31) && latin.has(0x41) && latin.has(0xb2) && !latin.has(0x531) && !latin.has(0x416), 'digits, Latin and ², no Armenian or Cyrillic');
+  assert.ok(cyrillic.has(0x416) && cyrillic.has(0x451) && cyrillic.has(0x2116) && !cyrillic.has(0x2c), 'Cyrillic letters and №, no comma');
   assert.equal(fontFiles(), files, 'loaded once per process');
+  assert.ok(fontsShared(), 'documents share the parsed fonts (pdfkit internals as expected)');
 });
 
 test('a certificate: a PDF with the Armenian font embedded (subset), extractable Armenian text, and a QR image; fast', async (t) => {
@@ -48,7 +59,7 @@ test('a certificate: a PDF with the Armenian font embedded (subset), extractable
 
   const fonts = objects.map((o) => /\/Type \/FontDescriptor[\s\S]*\/FontName \/([A-Z]{6})\+(\S+)/.exec(o.dict)).filter((m) => m !== null);
   assert.ok(fonts.length >= 4, 'Armenian and Latin subsets, regular and bold');
-  assert.ok(fonts.every((m) => /^NotoSansArmenian-(Regular|Bold)$/.test(m[2]!)), 'only Noto Sans Armenian, nothing from the system');
+  assert.ok(fonts.every((m) => /^NotoSans(Armenian)?-(Regular|Bold)$/.test(m[2]!)), 'only Noto Sans Armenian and Noto Sans, nothing from the system');
   assert.ok(objects.filter((o) => /\/FontFile2 \d+ 0 R/.test(o.dict)).length === fonts.length, 'every font is embedded');
   assert.ok(!objects.some((o) => /\/BaseFont \/Helvetica/.test(o.dict)), 'no standard font is used');
 
@@ -63,6 +74,8 @@ test('a certificate: a PDF with the Armenian font embedded (subset), extractable
     assert.ok(all.includes(expected), `the PDF says "${expected}" (got: ${text.join(' | ').slice(0, 400)})`);
   }
   assert.ok(!all.includes('\ufffd'), 'every glyph maps back to text');
+  assert.ok(all.includes('Դիմում № 2026/000123'), '"№" is printed as written');
+  assert.equal(missingGlyphs(bytes), 0, 'no missing-glyph boxes');
 
   // Speed: warm once (fonts load per process), then time a few. CPU time is what a
   // certificate costs; wall time also counts whatever else the machine is doing.
@@ -92,4 +105,43 @@ test('a long members table continues on a second page and the footer stays on th
   const text = pdfText(bytes).join('\n');
   assert.ok(text.includes('30') && text.includes('ZZZZZ-ZZZZZ'));
   assert.equal(text.split('\n').filter((l) => l === 'Անուն').length, 2, 'the header row repeats on the new page');
+});
+
+/** One document's texts in each language; names and addresses stay as the register has them. */
+const LANGUAGES = {
+  hy: { title: 'Տեղեկանք ընտանիքի կազմի մասին', number: 'Դիմում № 2026/000123', intro: 'Տրվում է առ այն, որ Սիսիան, Սիսական փ. 12 հասցեում հաշվառված ընտանիքը բաղկացած է հետևյալ 2 անդամներից՝', rel: 'Ղեկավար', code: 'Ստուգման կոդ' },
+  en: { title: 'Certificate of household composition', number: 'Application No. 2026/000123', intro: 'This is to certify that the family registered at Սիսիան, Սիսական փ. 12 consists of the following 2 members:', rel: 'Head', code: 'Verification code' },
+  ru: { title: 'Справка о составе семьи', number: 'Заявление № 2026/000123', intro: 'Настоящим удостоверяется, что семья, зарегистрированная по адресу Սիսիան, Սիսական փ. 12, состоит из следующих 2 членов:', rel: 'Глава', code: 'Код проверки' },
+};
+
+test('a document in each language: Armenian, English and Russian text, digits and "№" come back as written, no glyph missing', async () => {
+  for (const [lang, l] of Object.entries(LANGUAGES)) {
+    const pdf = new PdfWriter({ title: l.title, author: 'Սիսիան', lang });
+    pdf.header({ name: l.title, initial: 'Ս', primary: '#1d4f91', accent: '#c8a200' });
+    pdf.title(l.title, l.number);
+    pdf.paragraph(l.intro);
+    pdf.table([{ label: '№', width: 0.5 }, { label: 'Անուն', width: 4 }, { label: l.rel, width: 2 }], [['1', 'Պետրոսյան Արամ', l.rel]]);
+    const bytes = await pdf.finish({ verifyUrl: 'https://mmis.example.am/verify/ABCDE-23456', code: 'ABCDE-23456', issuedOn: '26.11.2026', issuerName: 'Արամ Պետրոսյան', issuerPosition: l.rel, labels: { code: l.code, verifyAt: l.code, issuedOn: l.number } });
+    const text = pdfText(bytes).join('');
+    for (const expected of [l.title, l.number, l.intro, l.code, 'Պետրոսյան Արամ', 'ABCDE-23456']) assert.ok(text.includes(expected), `${lang}: the PDF says "${expected}" (got: ${text.slice(0, 300)})`);
+    assert.equal(missingGlyphs(bytes), 0, `${lang}: no missing-glyph boxes`);
+    assert.match(bytes.toString('latin1'), new RegExp(`/Lang \\(${lang}\\)`), `${lang}: the language is declared`);
+  }
+});
+
+test('long Russian words in narrow columns and a long mixed title stay whole and inside the page', async () => {
+  const word = 'Человеконенавистничество';
+  const pdf = new PdfWriter({ title: 'x', author: 'y', lang: 'ru' });
+  const title = 'Разрешение на размещение нестационарного торгового объекта (киоска) № 15 в общине Սիսիան';
+  pdf.title(title);
+  pdf.table([{ label: '№', width: 0.4 }, { label: word, width: 1 }, { label: 'Родство', width: 4 }], [['1', word, `${word}, ${word}`]]);
+  const bytes = await pdf.finish({ verifyUrl: 'http://localhost/verify/ZZZZZ-ZZZZZ', code: 'ZZZZZ-ZZZZZ', issuedOn: '01.01.2027', issuerName: 'Ա', issuerPosition: 'Б', labels: { code: 'Код', verifyAt: 'Проверить:', issuedOn: 'Выдано:' } });
+  const text = pdfText(bytes).join('').replace(/ /g, '');
+  assert.ok(text.includes(title.replace(/ /g, '')), 'the title is all there, in order');
+  assert.equal(text.split(word).length - 1, 4, 'each long word is printed whole, cut across lines where the column is too narrow');
+  // Every text position is inside the page's margins (pdfkit writes "1 0 0 1 x y Tm" per string).
+  const content = pdfObjects(bytes).map((o) => o.stream?.toString('latin1') ?? '').join('\n');
+  const xs = [...content.matchAll(/1 0 0 1 ([\d.]+) [\d.]+ Tm/g)].map((m) => Number(m[1]));
+  assert.ok(xs.length > 10 && xs.every((x) => x >= 56 && x < 595 - 56), `text starts inside the margins (${Math.min(...xs)}–${Math.max(...xs)})`);
+  assert.equal(missingGlyphs(bytes), 0);
 });

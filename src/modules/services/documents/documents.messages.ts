@@ -1,6 +1,5 @@
-// Output documents: the texts printed on the PDFs (issued in Armenian; the other languages
-// are kept for readers of the catalogue and future bilingual documents), the public
-// /verify page and the staff document page.
+// Output documents: the texts printed on the PDFs (in the applicant's language, see
+// documents.content.ts), the public /verify page and the staff document page.
 import { defineMessages } from '../../../platform/i18n/define.ts';
 
 export const servicesDocumentsMessages = defineMessages({

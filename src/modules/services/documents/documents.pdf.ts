@@ -1,16 +1,14 @@
 // Lays out a document's content (documents.content.ts) on paper with platform/pdf: the
 // issuing community's header, the content, and the verification footer with the QR code
-// pointing to /verify/{code}.
-import { formatDay, translator } from '../../../platform/i18n/index.ts';
+// pointing to /verify/{code}; everything in the content's language.
+import { formatDay, localized, translator } from '../../../platform/i18n/index.ts';
 import { PdfWriter } from '../../../platform/pdf/pdf-writer.ts';
 import type { CommunityRow } from '../../../platform/http/context.ts';
 import type { DocumentContent } from './documents.content.ts';
 
-const hy = translator('hy');
-
 export interface RenderInput {
   community: CommunityRow;
-  /** The marz's Armenian name, for the header line. */
+  /** The marz's name in the document's language, for the header line. */
   marzName: string | null;
   content: DocumentContent;
   code: string;
@@ -27,11 +25,14 @@ export function verifyUrl(publicUrl: string, code: string): string {
 
 export async function renderDocumentPdf(input: RenderInput): Promise<Buffer> {
   const { community, content } = input;
-  const communityName = hy('services.documents.communityName', { name: community.name_hy });
-  const pdf = new PdfWriter({ title: content.title, author: communityName, subject: hy(`services.documents.kind.${content.kind}`) });
+  const t = translator(content.locale);
+  const name = localized(community, 'name', content.locale);
+  const communityName = t('services.documents.communityName', { name });
+  const pdf = new PdfWriter({ title: content.title, author: communityName, subject: t(`services.documents.kind.${content.kind}`), lang: content.locale });
   pdf.header({
     name: communityName,
-    ...(input.marzName ? { subtitle: hy('services.documents.pdf.country', { marz: input.marzName }) } : {}),
+    initial: name,
+    ...(input.marzName ? { subtitle: t('services.documents.pdf.country', { marz: input.marzName }) } : {}),
     primary: community.color_primary,
     accent: community.color_accent,
   });
@@ -47,9 +48,9 @@ export async function renderDocumentPdf(input: RenderInput): Promise<Buffer> {
     issuerName: input.issuer.name,
     issuerPosition: input.issuer.position,
     labels: {
-      code: hy('services.documents.pdf.code'),
-      verifyAt: hy('services.documents.pdf.verifyAt'),
-      issuedOn: hy('services.documents.pdf.issuedOn'),
+      code: t('services.documents.pdf.code'),
+      verifyAt: t('services.documents.pdf.verifyAt'),
+      issuedOn: t('services.documents.pdf.issuedOn'),
     },
   });
 }

@@ -1,9 +1,7 @@
 // Data access for output documents: by id within a community (staff, citizen downloads),
 // by code across the country (/verify), and the people and places printed on them.
 import { unscoped, type Executor, type TenantDb } from '../../../platform/db/tenant.ts';
-import { translator, type MessageKey } from '../../../platform/i18n/index.ts';
-
-const hy = translator('hy');
+import { localized, translator, type Locale, type MessageKey } from '../../../platform/i18n/index.ts';
 
 /** Who signs, most senior first: the person printed on the document is their highest role. */
 const SIGNING_ORDER = ['head', 'deputy_head', 'chief_of_staff', 'settlement_head', 'specialist', 'operator', 'accountant', 'it_admin', 'council_member'];
@@ -57,16 +55,18 @@ export async function codeTaken(db: Executor, code: string): Promise<boolean> {
   return Boolean(row);
 }
 
-export async function marzNameHy(db: Executor, marzId: string): Promise<string | null> {
-  const row = await unscoped(db, 'marzes are national reference data').selectFrom('marzes').select('name_hy').where('id', '=', marzId).executeTakeFirst();
-  return row?.name_hy ?? null;
+export async function marzName(db: Executor, marzId: string, locale: Locale): Promise<string | null> {
+  const row = await unscoped(db, 'marzes are national reference data')
+    .selectFrom('marzes').select(['name_hy', 'name_en', 'name_ru']).where('id', '=', marzId).executeTakeFirst();
+  return row ? localized(row, 'name', locale) : null;
 }
 
 /**
  * The name and position printed as the issuer: `userId`'s most senior role in the community,
- * or else the community head, or else the administration itself.
+ * or else the community head, or else the administration itself; the position in `locale`.
  */
-export async function issuerOf(tenant: TenantDb, userId: number | null): Promise<{ name: string; position: string }> {
+export async function issuerOf(tenant: TenantDb, userId: number | null, locale: Locale): Promise<{ name: string; position: string }> {
+  const t = translator(locale);
   const rows = await tenant
     .selectFrom('role_assignments')
     .innerJoin('users', 'users.id', 'role_assignments.user_id')
@@ -77,6 +77,6 @@ export async function issuerOf(tenant: TenantDb, userId: number | null): Promise
   const rank = (role: string) => (SIGNING_ORDER.includes(role) ? SIGNING_ORDER.indexOf(role) : SIGNING_ORDER.length);
   const mine = rows.filter((r) => r.id === userId).sort((a, b) => rank(a.role) - rank(b.role))[0];
   const chosen = mine ?? rows.filter((r) => r.role === 'head').sort((a, b) => a.id - b.id)[0];
-  if (!chosen) return { name: hy('services.documents.pdf.staff'), position: '' };
-  return { name: chosen.full_name, position: hy(`backoffice.role.${chosen.role}` as MessageKey) };
+  if (!chosen) return { name: t('services.documents.pdf.staff'), position: '' };
+  return { name: chosen.full_name, position: t(`backoffice.role.${chosen.role}` as MessageKey) };
 }

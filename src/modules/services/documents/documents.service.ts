@@ -11,7 +11,7 @@ import type { CommunityRow } from '../../../platform/http/context.ts';
 import { buildDocumentContent, type CaseRow, type DocumentContent, type DocumentKind } from './documents.content.ts';
 import { newDocumentCode } from './documents.code.ts';
 import { renderDocumentPdf } from './documents.pdf.ts';
-import { codeTaken, findDocument, issuerOf, marzNameHy } from './documents.queries.ts';
+import { codeTaken, findDocument, issuerOf, marzName } from './documents.queries.ts';
 import type { ServiceSpec } from '../catalogue/spec.ts';
 
 /** What issuing needs from the process: where files go and the public address for the QR code. */
@@ -66,7 +66,7 @@ export async function issueDocument(tx: TenantDb, services: DocumentServices, in
     const now = new Date();
     const issuedAt = now.toISOString();
     const bytes = await renderDocumentPdf({
-      community, marzName: await marzNameHy(raw, community.marz_id), content, code,
+      community, marzName: await marzName(raw, community.marz_id, content.locale), content, code,
       publicUrl: services.config.publicUrl, issuedOn: todayInYerevan(now), issuer,
     });
     const stored = await storeFile(raw, services.config.filesDir, bytes, { allowed: ['pdf'], maxBytes: MAX_PDF_BYTES });
@@ -116,7 +116,7 @@ export async function issueOutputDocument(tx: TenantDb, services: DocumentServic
   const content = await buildDocumentContent(tx, input);
   if (!content) return null;
   const actor = input.actor ?? SYSTEM_ACTOR;
-  const issuer = await issuerOf(tx, actor.userId);
+  const issuer = await issuerOf(tx, actor.userId, content.locale);
   const issued = await issueDocument(tx, services, { community: input.community, caseRow: input.caseRow, content, issuer, actor });
   return { documentId: issued.documentId, code: issued.code };
 }

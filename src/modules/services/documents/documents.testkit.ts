@@ -54,7 +54,7 @@ export async function makeCase(
   tenant: TenantDb,
   spec: ServiceSpec,
   applicant: { psn: string | null; name: string; kind?: 'person' | 'organization'; taxId?: string },
-  more: { form?: Record<string, unknown>; decision?: 'approved' | 'rejected'; reason?: string } = {},
+  more: { form?: Record<string, unknown>; decision?: 'approved' | 'rejected'; reason?: string; locale?: string } = {},
 ): Promise<CaseRow> {
   const now = new Date().toISOString();
   const code = `test-${crypto.randomBytes(4).toString('hex')}`;
@@ -70,7 +70,7 @@ export async function makeCase(
       service_id: service.id, service_version_id: version.id, reg_number: `2026/${seq}`, reg_year: 2026, reg_seq: seq,
       state: more.decision ?? 'approved', channel: 'office', applicant_user_id: null, applicant_kind: applicant.kind ?? 'person',
       applicant_psn: applicant.psn, applicant_tax_id: applicant.taxId ?? null, applicant_name: applicant.name, applicant_email: null, applicant_phone: null,
-      applicant_locale: 'hy', settlement_id: null, form_data: JSON.stringify(more.form ?? {}), fee_amount: 0, fee_status: 'none',
+      applicant_locale: more.locale ?? 'hy', settlement_id: null, form_data: JSON.stringify(more.form ?? {}), fee_amount: 0, fee_status: 'none',
       assignee_user_id: null, department: null, submitted_at: '2026-03-02T06:00:00.000Z', registered_at: now, due_date: null, state_due_date: null,
       state_entered_at: now, paused_at: null, decided_at: now, delivered_at: null, decision: more.decision ?? 'approved',
       decision_reason: more.reason ?? null, info_request: null, rating: null, rating_comment: null, rated_at: null, escalated_at: null,
