@@ -11,12 +11,13 @@ import { migrate } from '../src/cli/core.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { DEMO_PASSWORD } from './helpers.ts';
 import { filesTemplate, pgTemplateName, sqliteTemplate, type TemplateKind } from './templates.ts';
+import type { Engine } from '../src/platform/db/connect.ts';
 
 const dir = process.env.MMIS_TEST_TEMPLATES!;
 const pgBase = process.env.MMIS_TEST_PG_URL!;
 
-async function build(url: string, kind: TemplateKind): Promise<void> {
-  const filesDir = filesTemplate(dir, kind);
+async function build(url: string, engine: Engine, kind: TemplateKind): Promise<void> {
+  const filesDir = filesTemplate(dir, engine, kind);
   fs.mkdirSync(filesDir, { recursive: true });
   const config = loadConfig({ DATABASE_URL: url, MMIS_DEMO_PASSWORD: DEMO_PASSWORD, MMIS_FILES_DIR: filesDir, MMIS_LOG_LEVEL: 'silent' });
   const services = createServices(config, MODULES, { log: pino({ level: 'silent' }) });
@@ -40,11 +41,10 @@ async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 
 const started = Date.now();
 for (const kind of ['empty', 'demo'] as const) {
-  await build(`file:${sqliteTemplate(dir, kind)}`, kind);
+  await build(`file:${sqliteTemplate(dir, kind)}`, 'sqlite', kind);
   const name = pgTemplateName(kind);
   await pgAdmin((c) => c.query(`create database ${name}`));
-  // The PostgreSQL template keeps the SQLite one's files: the demo issues the same documents.
-  await build(pgBase.replace(/\/[^/]*$/, `/${name}`), kind);
+  await build(pgBase.replace(/\/[^/]*$/, `/${name}`), 'postgres', kind);
 }
 fs.writeFileSync(`${dir}/ready`, new Date().toISOString());
 console.log(`test templates built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -77,7 +77,7 @@ export async function setup(t: TestContext, engine: Engine, opts: {
   const template = templates ? { dir: templates, kind: demo ? ('demo' as const) : ('empty' as const) } : undefined;
   const db = await freshDatabaseUrl(engine, template);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmis-files-'));
-  if (template) fs.cpSync(filesTemplate(template.dir, template.kind), filesDir, { recursive: true });
+  if (template) fs.cpSync(filesTemplate(template.dir, engine, template.kind), filesDir, { recursive: true });
   const config = loadConfig({
     DATABASE_URL: db.url,
     MMIS_DEMO_PASSWORD: DEMO_PASSWORD,

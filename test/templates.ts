@@ -20,8 +20,9 @@ export function sqliteTemplate(dir: string, kind: TemplateKind): string {
 }
 
 /** The files the demo stored (issued documents), copied with the database. */
-export function filesTemplate(dir: string, kind: TemplateKind): string {
-  return path.join(dir, `${kind}-files`);
+/** Each engine's template has its own files: issued PDFs differ (numbers, times), and a test of the file store sees exactly the rows' files. */
+export function filesTemplate(dir: string, engine: Engine, kind: TemplateKind): string {
+  return path.join(dir, `${engine}-${kind}-files`);
 }
 
 export function pgTemplateName(kind: TemplateKind): string {

@@ -42,6 +42,9 @@ export const servicesModule: ModuleManifest = {
     service_definitions: true, service_versions: true, cases: true, case_events: true, case_attachments: true,
     issued_documents: true, queue_windows: true, queue_tickets: true, service_stats: true,
   } satisfies TableList<ServicesTables>,
+  // Uploaded attachments and issued PDFs (an issued document is also attached to its case,
+  // but a document issued outside a case has only its own row).
+  fileRefs: [{ table: 'case_attachments', column: 'sha256' }, { table: 'issued_documents', column: 'sha256' }],
   migrations: servicesMigrations,
   routes,
   permissions: [

@@ -4,5 +4,6 @@ export interface StoredFilesTable {
   sha256: string;
   size: number;
   mime: string;
+  /** When these bytes were last stored (storing the same content again renews it): the sweep spares a day's worth. */
   created_at: string;
 }

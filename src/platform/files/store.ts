@@ -53,7 +53,8 @@ export function storedFilePath(filesDir: string, sha256: string): string {
  * and one whose sniffed type is not in `allowed`, whatever its name says. Writing is
  * atomic (a temporary file renamed into place); content already stored is not written
  * again. `db` should be the transaction of the change that refers to the file: if it rolls
- * back, the index row goes with it and the bytes are left for a sweep of unreferenced files.
+ * back, the index row goes with it and the bytes are left for the daily sweep (sweep.ts),
+ * which also removes stored files no declared column (a manifest's `fileRefs`) refers to.
  */
 export async function storeFile(
   db: Executor,
@@ -70,20 +71,28 @@ export async function storeFile(
   if (!type || !opts.allowed.includes(type)) throw refused(field, 'files.error.type');
 
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const mime = MIME[type];
+  const now = new Date();
+  // The row first, stamped now even when the content was stored before: the sweep
+  // (sweep.ts) removes only rows older than a day, and on PostgreSQL its delete waits for
+  // this row's lock until this transaction ends, so content stored again is never swept
+  // from under the change that is about to refer to it.
+  await unscoped(db, 'stored_files is the global index of the content-addressed store: the same bytes may belong to any community')
+    .insertInto('stored_files')
+    .values({ sha256, size: bytes.length, mime, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('sha256').doUpdateSet({ created_at: now.toISOString() }))
+    .execute();
   const target = storedFilePath(filesDir, sha256);
-  if (!fs.existsSync(target)) {
+  if (fs.existsSync(target)) {
+    // Fresh again for the sweep of bytes without a row, too.
+    await fs.promises.utimes(target, now, now);
+  } else {
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
     await fs.promises.writeFile(temp, bytes, { flag: 'wx' });
     // rename() replaces atomically; two writers of the same content both end with the same bytes.
     await fs.promises.rename(temp, target);
   }
-  const mime = MIME[type];
-  await unscoped(db, 'stored_files is the global index of the content-addressed store: the same bytes may belong to any community')
-    .insertInto('stored_files')
-    .values({ sha256, size: bytes.length, mime, created_at: new Date().toISOString() })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
   return { sha256, mime, size: bytes.length };
 }
 

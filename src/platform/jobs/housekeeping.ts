@@ -1,9 +1,11 @@
 // The platform's upkeep. Finished jobs are kept a while for operators to look at, then
 // deleted, so the table (and the schedules' per-slot rows) does not grow without end.
-// SQLite's planner statistics are refreshed every few hours (db/statistics.ts).
+// SQLite's planner statistics are refreshed every few hours (db/statistics.ts), and stored
+// files nothing refers to any more are swept once a day (files/sweep.ts).
 import type { Services } from '../module/contract.ts';
 import { unscoped } from '../db/tenant.ts';
 import { optimizeSqlite } from '../db/statistics.ts';
+import { sweepFiles } from '../files/sweep.ts';
 import type { JobHandler, Schedule } from '../module/contract.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -43,9 +45,13 @@ export const housekeepingJobs: Record<string, JobHandler> = {
   'db.optimize': async (services) => {
     refreshStatistics(services);
   },
+  'files.sweep': async (services) => {
+    await sweepFiles(services);
+  },
 };
 
 export const housekeepingSchedules: Schedule[] = [
   { kind: 'jobs.purge', everySeconds: 3600 },
   { kind: 'db.optimize', everySeconds: 4 * 3600 },
+  { kind: 'files.sweep', everySeconds: 24 * 3600 },
 ];

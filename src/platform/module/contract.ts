@@ -207,6 +207,17 @@ export interface WorkProvider {
   items(scope: RequestScope): Promise<WorkItem[]>;
 }
 
+/**
+ * A column of the module's tables that holds the sha256 of a file in the platform's file
+ * store (platform/files/store.ts). The daily sweep (platform/files/sweep.ts) deletes stored
+ * files older than a day that no declared column refers to, so a module that keeps a
+ * stored file's hash in a column it has not declared loses the file.
+ */
+export interface FileRef {
+  table: string;
+  column: string;
+}
+
 /** A module's own tables: a record with every table name of its table types, so none is forgotten. */
 export type TableList<T> = { readonly [K in keyof T]: true };
 
@@ -218,6 +229,8 @@ export interface ModuleManifest {
   messages?: readonly Messages<string>[];
   /** The tables the module's migrations create. */
   tables?: Readonly<Record<string, true>>;
+  /** Every column of its tables that holds a stored file's hash (see FileRef): the file sweep keeps those files. */
+  fileRefs?: readonly FileRef[];
   routes?: RouteDef[];
   migrations?: MigrationSet;
   permissions?: PermissionDef[];

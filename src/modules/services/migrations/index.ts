@@ -190,4 +190,12 @@ export const servicesMigrations: MigrationSet = {
       await db.schema.createIndex('cases_applicant_name').on('cases').columns(['community_id', 'applicant_name']).execute();
     },
   },
+  // The file sweep (platform/files/sweep.ts) asks, for each old stored file, whether any
+  // attachment or document still refers to it: by hash, across communities.
+  '20261207_0500_services_file_ref_indexes': {
+    async up(db) {
+      await db.schema.createIndex('case_attachments_sha256').on('case_attachments').column('sha256').execute();
+      await db.schema.createIndex('issued_documents_sha256').on('issued_documents').column('sha256').execute();
+    },
+  },
 };
