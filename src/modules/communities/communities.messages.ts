@@ -4,7 +4,7 @@ export const communitiesMessages = defineMessages({
   hy: {
     'communities.module': 'Համայնքներ',
     'communities.list.title': 'Համայնքներ',
-    'communities.settlementCount': '{count} բնակավայր',
+    'communities.settlementCount': '{count, plural, one {# բնակավայր} other {# բնակավայր}}',
     'communities.home.contacts': 'Կապ',
     'communities.home.head': 'Համայնքի ղեկավար',
     'communities.home.address': 'Հասցե',
@@ -52,7 +52,7 @@ export const communitiesMessages = defineMessages({
   en: {
     'communities.module': 'Communities',
     'communities.list.title': 'Communities',
-    'communities.settlementCount': '{count} settlements',
+    'communities.settlementCount': '{count, plural, one {# settlement} other {# settlements}}',
     'communities.home.contacts': 'Contacts',
     'communities.home.head': 'Community head',
     'communities.home.address': 'Address',
@@ -100,7 +100,7 @@ export const communitiesMessages = defineMessages({
   ru: {
     'communities.module': 'Общины',
     'communities.list.title': 'Общины',
-    'communities.settlementCount': 'Населённых пунктов: {count}',
+    'communities.settlementCount': '{count, plural, one {# населённый пункт} few {# населённых пункта} many {# населённых пунктов} other {# населённого пункта}}',
     'communities.home.contacts': 'Контакты',
     'communities.home.head': 'Глава общины',
     'communities.home.address': 'Адрес',

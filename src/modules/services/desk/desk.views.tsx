@@ -119,7 +119,7 @@ export function DeskFormPage({ ctx, service, form, lookup, ticket }: DeskFormPro
             {spec.fields.map((f) => <ServiceField ctx={ctx} field={f} form={form} />)}
           </fieldset>
         )}
-        <p>{t('services.desk.fee')}: {feeSummary(t, locale, spec)} · {t('services.desk.deadline')}: {deadlineText(t, locale, spec.deadline)}</p>
+        <p>{t('services.desk.fee')}: {feeSummary(t, locale, spec)} · {t('services.desk.deadline')}: {deadlineText(t, spec.deadline)}</p>
         {spec.documents.length > 0 && (
           <>
             <p>{t(needsScans ? 'services.desk.scansFirst' : 'services.desk.scansLater')}</p>
