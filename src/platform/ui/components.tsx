@@ -235,6 +235,10 @@ export interface SortState {
 /**
  * A data table. Sortable headers are links that set ?sort=&dir= and keep the other
  * query parameters (filters); the sorted column carries aria-sort. Paging restarts at 1.
+ * With `stack`, a narrow screen shows each row as a block of "label value" lines instead
+ * of columns that would not fit; the roles keep it a table for screen readers (CSS
+ * display changes drop table semantics in some browsers), which read the column headers
+ * rather than the repeated labels (aria-hidden).
  */
 export function Table<R>(props: {
   t: Translate;
@@ -246,20 +250,22 @@ export function Table<R>(props: {
   path?: string;
   query?: Record<string, unknown>;
   empty?: string;
+  stack?: boolean;
 }) {
-  const { t, caption, columns, rows, sort, path = '', query = {} } = props;
+  const { t, caption, columns, rows, sort, path = '', query = {}, stack = false } = props;
   if (rows.length === 0) return <EmptyState title={caption}>{props.empty ?? t('table.empty')}</EmptyState>;
+  const role = (r: 'table' | 'rowgroup' | 'row' | 'columnheader' | 'cell') => (stack ? r : undefined);
   return (
     <div class="table-wrap">
-      <table class="table">
+      <table class={stack ? 'table table-stack' : 'table'} role={role('table')}>
         <caption class={props.captionHidden ? 'visually-hidden' : 'table-caption'}>{caption}</caption>
-        <thead>
-          <tr>
+        <thead role={role('rowgroup')}>
+          <tr role={role('row')}>
             {columns.map((c) => {
               const current = sort?.col === c.key ? sort.dir : undefined;
               const ariaSort = current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : c.sortable ? 'none' : undefined;
               return (
-                <th scope="col" class={c.numeric ? 'numeric' : undefined} aria-sort={ariaSort}>
+                <th scope="col" class={c.numeric ? 'numeric' : undefined} aria-sort={ariaSort} role={role('columnheader')}>
                   {c.sortable ? (
                     <a
                       class="sort-link"
@@ -278,11 +284,20 @@ export function Table<R>(props: {
             })}
           </tr>
         </thead>
-        <tbody>
+        <tbody role={role('rowgroup')}>
           {rows.map((r) => (
-            <tr>
+            <tr role={role('row')}>
               {columns.map((c) => (
-                <td class={c.numeric ? 'numeric' : undefined}>{c.render(r)}</td>
+                <td class={c.numeric ? 'numeric' : undefined} role={role('cell')}>
+                  {stack ? (
+                    <>
+                      <span class="cell-label" aria-hidden="true">{c.label}</span>
+                      <span class="cell-value">{c.render(r)}</span>
+                    </>
+                  ) : (
+                    c.render(r)
+                  )}
+                </td>
               ))}
             </tr>
           ))}
