@@ -47,6 +47,14 @@ function UploadForm({ ctx, c, name, documentKey, label, types, form }: {
   );
 }
 
+/** The error-summary labels of DocumentUploads' forms: each upload is named by its document. */
+export function uploadLabels(ctx: Ctx, documents: DocumentSpec[], others = true): Record<string, string> {
+  return {
+    ...Object.fromEntries(documents.map((d) => [`document_${d.key}`, pick(d.label, ctx.locale)])),
+    ...(others ? { document_other: ctx.t('services.portal.upload.other') } : {}),
+  };
+}
+
 export function DocumentUploads({ ctx, c, documents, attachments, form, others = true }: {
   ctx: Ctx; c: CaseRow; documents: DocumentSpec[]; attachments: PublicAttachment[]; form: FormState; others?: boolean;
 }) {

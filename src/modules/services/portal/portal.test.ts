@@ -222,6 +222,11 @@ bothEngines('portal: my applications in every community; drafts apart; withdraw;
   for (const label of ['Status', 'Deadline', 'Action']) assert.match(list.body, new RegExp(`<span class="cell-label" aria-hidden="true">${label}</span>`));
   assert.equal((await env.app.inject({ method: 'GET', url: '/account/cases' })).statusCode, 303, 'sign in first');
 
+  // An empty message comes back with the error summary naming and linking the field.
+  const empty = await ani.post(`/sisian/cases/${inSisian.caseId}/messages`, { body: '' });
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /<a href="#field-body">Message: [^<]+<\/a>/);
+
   // With a payment connection the case page offers to pay; paying starts at the provider.
   const started: unknown[] = [];
   registerPaymentResolver(() => ({ startPayment: async (ref, amount, back) => (started.push([ref, amount, back]), { redirectUrl: 'https://bank.example/pay/1' }) }));
