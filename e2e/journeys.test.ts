@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_COMMUNITIES } from '../src/demo/demo-data.ts';
 import { DEMO_PASSWORD, assertAccessible, englishContext, signIn, startServer, visit } from './browser.ts';
+import { signInAs } from '../test/session.ts';
 
 async function changeRole(page: Page, base: string): Promise<void> {
   await visit(page, '/sisian/staff', 'staff dashboard');
@@ -124,6 +125,22 @@ test('browser journeys', async (t) => {
     }
     await changeRole(page, server.base);
     await context.close();
+  });
+
+  await journey('on a 390 px phone, "My applications" and the performance page fit the screen in every language', async () => {
+    const { cookie } = await signInAs(server.services, 'hayk@citizen.example');
+    const [name, value] = cookie.split('=') as [string, string];
+    for (const lang of ['hy', 'en', 'ru']) {
+      const context = await server.browser.newContext({ baseURL: server.base, viewport: { width: 390, height: 844 } });
+      await context.addCookies([{ name: 'mmis_lang', value: lang, url: server.base }, { name, value, url: server.base }]);
+      const page = await context.newPage();
+      for (const url of ['/account/cases', '/sisian/services/performance']) {
+        await visit(page, url, `${url} on a phone (${lang})`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 390, `${url} (${lang}) is ${width} px wide on a 390 px screen`);
+      }
+      await context.close();
+    }
   });
 
   await journey('page weight: HTML and CSS of /sisian under 100 KB', async () => {

@@ -35,11 +35,18 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
   const { user, me, tokens } = account;
   const form = uiForm(ctx, state, 'locale');
   const localeError = form.errors?.locale;
+  // The fields of every form on the page (one form state serves them all).
+  const labels: Record<string, string> = {
+    locale: t('accounts.locale.label'), current_password: t('accounts.password.current'), new_password: t('accounts.password.new'),
+    confirm_password: t('accounts.password.confirm'),
+    ...(user.totp_enabled ? { totp_password: t('accounts.totp.password') } : {}),
+    ...(me.isStaff ? { token_name: t('accounts.tokens.name') } : {}),
+  };
   return (
     <Layout ctx={ctx} title={t('accounts.title')} path="/account">
       <h1>{t('accounts.title')}</h1>
       {notice && <Notice title={notice} />}
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       {newToken && (
         <Notice title={t('accounts.tokens.created', { name: newToken.name })}>
           <p>
@@ -68,7 +75,7 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
         <form method="post" action="/account/locale">
           <CsrfField token={ctx.csrfToken} />
           {/* Not the design system's Select: each option is named in its own language (lang). */}
-          <Field form={form} name="locale" label={t('accounts.locale.label')}>
+          <Field form={form} name="locale" label={labels.locale!}>
             <select
               class="select"
               id={fieldId('locale')}
@@ -116,9 +123,9 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
         <h2 id="password">{t('accounts.password.title')}</h2>
         <form method="post" action="/account/password" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <PasswordInput form={form} name="current_password" label={t('accounts.password.current')} autocomplete="current-password" />
-          <PasswordInput form={form} name="new_password" label={t('accounts.password.new')} hint={t('auth.password.hint')} autocomplete="new-password" />
-          <PasswordInput form={form} name="confirm_password" label={t('accounts.password.confirm')} autocomplete="new-password" />
+          <PasswordInput form={form} name="current_password" label={labels.current_password!} autocomplete="current-password" />
+          <PasswordInput form={form} name="new_password" label={labels.new_password!} hint={t('auth.password.hint')} autocomplete="new-password" />
+          <PasswordInput form={form} name="confirm_password" label={labels.confirm_password!} autocomplete="new-password" />
           <Button>{t('accounts.password.submit')}</Button>
         </form>
       </section>
@@ -130,7 +137,7 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
             <p>{t('accounts.totp.on')}</p>
             <form method="post" action="/account/totp/disable" novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <PasswordInput form={form} name="totp_password" label={t('accounts.totp.password')} autocomplete="current-password" />
+              <PasswordInput form={form} name="totp_password" label={labels.totp_password!} autocomplete="current-password" />
               <Button variant="warning">{t('accounts.totp.disable')}</Button>
             </form>
           </>
@@ -177,7 +184,7 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
           />
           <form method="post" action="/account/tokens" novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <TextInput form={form} name="token_name" label={t('accounts.tokens.name')} hint={t('accounts.tokens.nameHint')} width="m" />
+            <TextInput form={form} name="token_name" label={labels.token_name!} hint={t('accounts.tokens.nameHint')} width="m" />
             <Button>{t('accounts.tokens.create')}</Button>
           </form>
         </section>
@@ -189,10 +196,11 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
 export function TotpSetupPage({ ctx, setup, state = {} }: { ctx: Ctx; setup: TotpSetup; state?: FormState }) {
   const { t } = ctx;
   const form = uiForm(ctx, state, 'totp_code');
+  const labels = { totp_code: t('accounts.totp.code') };
   return (
     <Layout ctx={ctx} title={t('accounts.totp.setupTitle')} path="/account">
       <h1>{t('accounts.totp.setupTitle')}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <p>{t('accounts.totp.scan')}</p>
       {/* The SVG is generated here by the qrcode package from our own URI: no user markup. */}
       <div class="qr" role="img" aria-label={t('accounts.totp.qr')} dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
@@ -204,7 +212,7 @@ export function TotpSetupPage({ ctx, setup, state = {} }: { ctx: Ctx; setup: Tot
       />
       <form method="post" action="/account/totp/confirm" novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput form={form} name="totp_code" label={t('accounts.totp.code')} value="" autocomplete="one-time-code" inputMode="numeric" width="s" spellcheck={false} />
+        <TextInput form={form} name="totp_code" label={labels.totp_code} value="" autocomplete="one-time-code" inputMode="numeric" width="s" spellcheck={false} />
         <Button>{t('accounts.totp.confirm')}</Button>
       </form>
       <p>

@@ -4,7 +4,9 @@ import { defineMessages } from '../../platform/i18n/define.ts';
 export const accountsMessages = defineMessages({
   hy: {
     'accounts.register.title': 'Գրանցում',
-    'accounts.register.intro': 'Մեկ հաշիվ բոլոր համայնքների ծառայությունների համար։ Նշեք էլ. փոստ, հեռախոսահամար կամ երկուսն էլ։',
+    'accounts.register.intro': 'Մեկ հաշիվ բոլոր համայնքների ծառայությունների համար։',
+    'accounts.register.contact': 'Ինչպես կապվել ձեզ հետ',
+    'accounts.register.contactHint': 'Նշեք էլ. փոստ, բջջային հեռախոսահամար կամ երկուսն էլ․ այնտեղ կուղարկենք ծանուցումները և գաղտնաբառի վերականգնման հղումը։',
     'accounts.register.fullName': 'Անուն, ազգանուն',
     'accounts.register.email': 'Էլ. փոստ',
     'accounts.register.phone': 'Բջջային հեռախոս',
@@ -83,7 +85,9 @@ export const accountsMessages = defineMessages({
   },
   en: {
     'accounts.register.title': 'Register',
-    'accounts.register.intro': 'One account for the services of every community. Give an e-mail address, a phone number or both.',
+    'accounts.register.intro': 'One account for the services of every community.',
+    'accounts.register.contact': 'How we can reach you',
+    'accounts.register.contactHint': 'Give an e-mail address, a mobile phone number or both: notices and password reset links go there.',
     'accounts.register.fullName': 'Full name',
     'accounts.register.email': 'E-mail',
     'accounts.register.phone': 'Mobile phone',
@@ -162,7 +166,9 @@ export const accountsMessages = defineMessages({
   },
   ru: {
     'accounts.register.title': 'Регистрация',
-    'accounts.register.intro': 'Одна учётная запись для услуг всех общин. Укажите эл. почту, телефон или и то и другое.',
+    'accounts.register.intro': 'Одна учётная запись для услуг всех общин.',
+    'accounts.register.contact': 'Как с вами связаться',
+    'accounts.register.contactHint': 'Укажите эл. почту, мобильный телефон или и то и другое: туда придут уведомления и ссылки для восстановления пароля.',
     'accounts.register.fullName': 'Имя и фамилия',
     'accounts.register.email': 'Эл. почта',
     'accounts.register.phone': 'Мобильный телефон',

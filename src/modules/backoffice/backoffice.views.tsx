@@ -62,15 +62,18 @@ export interface SettlementOption {
   name_ru: string;
 }
 
+const roleLabels = (t: Ctx['t']) => ({ role: t('backoffice.people.role'), settlement_id: t('backoffice.people.settlement') });
+
 function RoleFields({ ctx, form, settlements }: { ctx: Ctx; form: FormState; settlements: SettlementOption[] }) {
   const { t } = ctx;
+  const labels = roleLabels(t);
   return (
     <>
-      <Select form={form} name="role" label={t('backoffice.people.role')} options={roleOptions(ctx)} placeholder={t('ui.choose')} required />
+      <Select form={form} name="role" label={labels.role} options={roleOptions(ctx)} placeholder={t('ui.choose')} required />
       <Select
         form={form}
         name="settlement_id"
-        label={t('backoffice.people.settlement')}
+        label={labels.settlement_id}
         hint={t('backoffice.people.settlementHint')}
         options={settlements.map((s) => ({ value: String(s.id), label: localized(s, 'name', ctx.locale) }))}
         placeholder="—"
@@ -96,6 +99,7 @@ export function PeoplePage({ ctx, staff, settlements, canManage, sort, query, fo
   const path = `/${c.slug}/staff/people`;
   const done = typeof query.done === 'string' ? NOTICES[query.done] : undefined;
   const addForm = form ?? { t };
+  const addFormLabels = { email: t('backoffice.people.email'), full_name: t('backoffice.people.name'), ...roleLabels(t) };
   return (
     <StaffLayout ctx={ctx} title={t('backoffice.people.title')} path={path} crumbs={[{ label: t('backoffice.people.title') }]}>
       {done && <Notice title={t(done)} />}
@@ -126,11 +130,11 @@ export function PeoplePage({ ctx, staff, settlements, canManage, sort, query, fo
         <section aria-labelledby="add-staff">
           <h2 id="add-staff">{t('backoffice.people.addTitle')}</h2>
           <p class="hint">{t('backoffice.people.addHint')}</p>
-          <ErrorSummary form={addForm} />
+          <ErrorSummary form={addForm} labels={addFormLabels} />
           <form method="post" action={path} novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <TextInput form={addForm} name="email" type="email" label={t('backoffice.people.email')} autocomplete="off" spellcheck={false} width="m" required />
-            <TextInput form={addForm} name="full_name" label={t('backoffice.people.name')} hint={t('backoffice.people.nameHint')} required />
+            <TextInput form={addForm} name="email" type="email" label={addFormLabels.email} autocomplete="off" spellcheck={false} width="m" required />
+            <TextInput form={addForm} name="full_name" label={addFormLabels.full_name} hint={t('backoffice.people.nameHint')} required />
             <RoleFields ctx={ctx} form={addForm} settlements={settlements} />
             <Button>{t('backoffice.people.addSubmit')}</Button>
           </form>
@@ -196,7 +200,7 @@ export function PersonPage({ ctx, member, settlements, canManage, query, form }:
       {canManage && (
         <section aria-labelledby="grant-role">
           <h2 id="grant-role">{t('backoffice.people.grantTitle')}</h2>
-          <ErrorSummary form={{ ...grantForm, errors: Object.fromEntries(Object.entries(grantForm.errors ?? {}).filter(([k]) => k !== '_form')) }} />
+          <ErrorSummary form={{ ...grantForm, errors: Object.fromEntries(Object.entries(grantForm.errors ?? {}).filter(([k]) => k !== '_form')) }} labels={roleLabels(t)} />
           <form method="post" action={`${path}/roles`} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <RoleFields ctx={ctx} form={grantForm} settlements={settlements} />

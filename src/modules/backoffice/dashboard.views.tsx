@@ -20,7 +20,7 @@ function WorkList({ ctx, dashboard }: { ctx: Ctx; dashboard: Dashboard }) {
         {dashboard.work.map((w) => (
           <li class={w.urgent && w.count > 0 ? 'stat stat-urgent' : 'stat'}>
             <a href={w.href}>
-              <span class="stat-value">{formatNumber(w.count, ctx.locale, 0)}</span> {t(w.label)}
+              <span class="stat-value">{formatNumber(w.count, ctx.locale)}</span> {t(w.label)}
             </a>
             {w.urgent && w.count > 0 && <> <Tag tone="red">{t('backoffice.dashboard.needsAction')}</Tag></>}
           </li>

@@ -24,7 +24,7 @@ export function CitizenWork({ ctx, work }: { ctx: Ctx; work: WorkItem[] }) {
         <ul class="stats">
           {work.map((w) => (
             <li class={w.urgent ? 'stat stat-urgent' : 'stat'}>
-              <a href={w.href}><span class="stat-value">{formatNumber(w.count, ctx.locale, 0)}</span> {t(w.label)}</a>
+              <a href={w.href}><span class="stat-value">{formatNumber(w.count, ctx.locale)}</span> {t(w.label)}</a>
             </li>
           ))}
         </ul>

@@ -44,17 +44,29 @@ export function NationalPage(props: { ctx: Ctx; rows: NationalCommunityRow[]; so
   );
 }
 
+/** The labels of the contact fields; in the error summary a reception-hours box is named with its group. */
+function contactLabels(t: Ctx['t']) {
+  const hours = t('communities.home.receptionHours');
+  return {
+    phone: t('communities.home.phone'), email: t('communities.home.email'),
+    address_hy: `${t('communities.home.address')} (հայերեն)`, address_en: `${t('communities.home.address')} (English)`, address_ru: `${t('communities.home.address')} (русский)`,
+    reception_hours_hy: `${hours} (Հայերեն)`, reception_hours_en: `${hours} (English)`, reception_hours_ru: `${hours} (Русский)`,
+    color_primary: t('communities.field.colorPrimary'), color_accent: t('communities.field.colorAccent'),
+  };
+}
+
 function ContactFields({ ctx, form }: { ctx: Ctx; form: FormState }) {
   const { t } = ctx;
+  const labels = contactLabels(t);
   return (
     <>
       <fieldset class="group">
         <legend>{t('communities.home.contacts')}</legend>
-        <TextInput form={form} name="phone" type="tel" label={t('communities.home.phone')} width="m" optional autocomplete="off" />
-        <TextInput form={form} name="email" type="email" label={t('communities.home.email')} width="m" optional autocomplete="off" spellcheck={false} />
-        <TextInput form={form} name="address_hy" label={`${t('communities.home.address')} (հայերեն)`} optional />
-        <TextInput form={form} name="address_en" label={`${t('communities.home.address')} (English)`} optional />
-        <TextInput form={form} name="address_ru" label={`${t('communities.home.address')} (русский)`} optional />
+        <TextInput form={form} name="phone" type="tel" label={labels.phone} width="m" optional autocomplete="off" />
+        <TextInput form={form} name="email" type="email" label={labels.email} width="m" optional autocomplete="off" spellcheck={false} />
+        <TextInput form={form} name="address_hy" label={labels.address_hy} optional />
+        <TextInput form={form} name="address_en" label={labels.address_en} optional />
+        <TextInput form={form} name="address_ru" label={labels.address_ru} optional />
       </fieldset>
       <fieldset class="group">
         <legend>{t('communities.home.receptionHours')}</legend>
@@ -64,8 +76,8 @@ function ContactFields({ ctx, form }: { ctx: Ctx; form: FormState }) {
       </fieldset>
       <fieldset class="group">
         <legend>{t('communities.field.colours')}</legend>
-        <TextInput form={form} name="color_primary" label={t('communities.field.colorPrimary')} hint={t('communities.field.colorPrimaryHint')} width="s" spellcheck={false} />
-        <TextInput form={form} name="color_accent" label={t('communities.field.colorAccent')} hint={t('communities.field.colorHint')} width="s" spellcheck={false} />
+        <TextInput form={form} name="color_primary" label={labels.color_primary} hint={t('communities.field.colorPrimaryHint')} width="s" spellcheck={false} />
+        <TextInput form={form} name="color_accent" label={labels.color_accent} hint={t('communities.field.colorHint')} width="s" spellcheck={false} />
       </fieldset>
     </>
   );
@@ -81,6 +93,7 @@ export function NewCommunityPage({ ctx, form }: { ctx: Ctx; form: FormState }) {
     name_ru: `${t('communities.field.name')} (русский)`,
     settlements: t('communities.field.settlements'),
     domain: t('communities.field.domain'),
+    ...contactLabels(t),
   };
   return (
     <NationalLayout ctx={ctx} title={t('communities.new.title')} path="/national/communities/new" crumbs={[{ label: t('communities.new.title') }]}>
@@ -112,7 +125,7 @@ export function SettingsPage({ ctx, form, saved }: { ctx: Ctx; form: FormState; 
     <StaffLayout ctx={ctx} title={t('communities.settings.title')} path={`/${c.slug}/staff/settings`} crumbs={[{ label: t('communities.settings.title') }]}>
       {saved && <Notice title={t('communities.notice.saved')} />}
       <h1>{t('communities.settings.title')}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={contactLabels(t)} />
       <form method="post" action={`/${c.slug}/staff/settings`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <ContactFields ctx={ctx} form={form} />

@@ -1,13 +1,52 @@
 // Formatting for people in Armenia: dates dd.mm.yyyy, instants in Asia/Yerevan,
-// money in whole dram with the ֏ sign and spaces between thousands.
+// numbers and money with no-break spaces between thousands.
+import type { Locale } from './define.ts';
+
 export const TIME_ZONE = 'Asia/Yerevan';
+
+/**
+ * The one rule for numbers people read, in every language: thousands are separated by a
+ * no-break space from four digits on (1 234, as money is written), the decimal separator is
+ * a comma in Armenian and Russian and a point in English, and the minus sign is "−".
+ * Intl alone does not give one rule: for hy it leaves 4-digit numbers ungrouped (CLDR's
+ * minimum grouping digits), for en it groups with commas, for ru with a no-break space.
+ */
+const DECIMAL: Record<Locale, string> = { hy: ',', ru: ',', en: '.' };
+const NBSP = '\u00a0';
+
+export interface NumberOptions {
+  /** At most this many decimals (default 0: whole numbers). */
+  decimals?: number;
+  /** At least this many decimals (e.g. 1 for "7,0"); defaults to none. */
+  minDecimals?: number;
+}
+
+/** The decimal separator of the reader's language: "," (hy, ru) or "." (en). */
+export const decimalSeparator = (locale: Locale) => DECIMAL[locale];
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(max: number, min: number): Intl.NumberFormat {
+  const key = `${max}:${min}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat('en', { maximumFractionDigits: max, minimumFractionDigits: min, useGrouping: true })));
+  return f;
+}
+
+/** 1234.56 → "1 234,6" (hy, ru) or "1 234.6" (en) with { decimals: 1 }. */
+export function formatNumber(n: number, locale: Locale, opts: NumberOptions = {}): string {
+  const max = opts.decimals ?? 0;
+  const min = Math.min(opts.minDecimals ?? 0, max);
+  return formatterFor(max, min)
+    .formatToParts(n)
+    .map((p) => (p.type === 'group' ? NBSP : p.type === 'decimal' ? DECIMAL[locale] : p.type === 'minusSign' ? '−' : p.value))
+    .join('');
+}
 
 /** 1234567 → "1 234 567 ֏". Money is integer AMD everywhere (ARCHITECTURE rule 7). */
 export function formatAmd(amount: number): string {
   if (!Number.isInteger(amount)) throw new Error(`AMD amounts are whole numbers, got ${amount}`);
-  const sign = amount < 0 ? '−' : '';
-  const digits = Math.abs(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${sign}${digits}\u00a0֏`;
+  return `${formatNumber(amount, 'en')}${NBSP}֏`;
 }
 
 /** A real calendar day, given as YYYY-MM-DD or DD.MM.YYYY (D.M.YYYY too); returned as YYYY-MM-DD. */
@@ -52,21 +91,7 @@ export function todayInYerevan(now: Date = new Date()): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-const NUMBER_TAGS = { hy: 'hy-AM', en: 'en-GB', ru: 'ru-RU' } as const;
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** A figure in the reader's language: "4,3" in Armenian and Russian, "4.3" in English; at most `digits` decimals. */
-export function formatNumber(n: number, locale: keyof typeof NUMBER_TAGS, digits = 1): string {
-  const key = `${locale}:${digits}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(NUMBER_TAGS[locale], { maximumFractionDigits: digits });
-    numberFormats.set(key, f);
-  }
-  return f.format(n);
-}
-
-/** A share already in per cent (0–100): "87 %" / "87%" as the language writes it, whole per cent. */
-export function formatPercent(percent: number, locale: keyof typeof NUMBER_TAGS): string {
-  return `${formatNumber(Math.round(percent), locale, 0)}${locale === 'en' ? '' : '\u00a0'}%`;
+/** A share already in per cent (0–100): "87 %" in Armenian and Russian, "87%" in English; whole per cent. */
+export function formatPercent(percent: number, locale: Locale): string {
+  return `${formatNumber(Math.round(percent), locale)}${locale === 'en' ? '' : NBSP}%`;
 }

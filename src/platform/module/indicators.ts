@@ -81,10 +81,10 @@ export function assertIndicatorsConsistent(services: Pick<Services, 'modules'>):
 export function formatIndicator(indicator: Pick<Indicator, 'unit'>, value: number | null, locale: Locale): string {
   if (value === null || !Number.isFinite(value)) return '—';
   switch (indicator.unit) {
-    case 'count': return formatNumber(value, locale, 0);
+    case 'count': return formatNumber(value, locale);
     case 'percent': return formatPercent(value, locale);
     case 'amd': return formatAmd(Math.round(value));
     case 'days':
-    case 'score': return formatNumber(value, locale, 1);
+    case 'score': return formatNumber(value, locale, { decimals: 1 });
   }
 }

@@ -4,7 +4,7 @@ import { defineMessages } from '../i18n/define.ts';
 export const notifyMessages = defineMessages({
   hy: {
     'notify.nav': 'Ծանուցումներ',
-    'notify.nav.unread': 'Ծանուցումներ ({count} չկարդացված)',
+    'notify.nav.unread': 'Ծանուցումներ ({count, plural, one {# չկարդացված} other {# չկարդացված}})',
     'notify.notices.title': 'Ծանուցումներ',
     'notify.notices.intro': 'Ձեզ ուղղված ծանուցումներն այս համայնքում՝ նորերը վերևում։',
     'notify.notices.caption': 'Ծանուցումներ՝ {total}, չկարդացված՝ {unread}',
@@ -28,7 +28,7 @@ export const notifyMessages = defineMessages({
   },
   en: {
     'notify.nav': 'Notices',
-    'notify.nav.unread': 'Notices ({count} unread)',
+    'notify.nav.unread': 'Notices ({count, plural, one {# unread} other {# unread}})',
     'notify.notices.title': 'Notices',
     'notify.notices.intro': 'Notices addressed to you in this community, newest first.',
     'notify.notices.caption': 'Notices: {total}, unread: {unread}',
@@ -52,7 +52,7 @@ export const notifyMessages = defineMessages({
   },
   ru: {
     'notify.nav': 'Уведомления',
-    'notify.nav.unread': 'Уведомления ({count} непрочитанных)',
+    'notify.nav.unread': 'Уведомления ({count, plural, one {# непрочитанное} few {# непрочитанных} many {# непрочитанных} other {# непрочитанного}})',
     'notify.notices.title': 'Уведомления',
     'notify.notices.intro': 'Уведомления для вас в этой общине, новые сверху.',
     'notify.notices.caption': 'Уведомлений: {total}, непрочитанных: {unread}',

@@ -1,7 +1,10 @@
-// Server-side SVG charts: no JavaScript, no library. Each chart is an image with a
-// title and a description for screen readers (role="img", <title>, <desc>), followed by
-// the same numbers in a table inside <details>, so nothing is only visible as a picture.
+// Server-side charts: no JavaScript, no library. Each chart is an image with a title and
+// a description for screen readers (role="img"), followed by the same numbers in a table
+// inside <details>, so nothing is only visible as a picture. Bar charts are HTML (labels
+// are text that wraps and keeps its size on a phone; the bars are tiny SVGs); the pyramid
+// is one SVG.
 import type { ComponentChildren } from 'preact';
+import { formatNumber, type Locale } from '../i18n/index.ts';
 
 export interface BarDatum {
   label: string;
@@ -22,17 +25,18 @@ interface ChartText {
   /** The summary of the <details> holding the table ("Show the numbers"). */
   tableSummary: string;
   labelHeader: string;
+  /** Numbers are written in the reader's language (formatNumber). */
+  locale: Locale;
 }
 
 const INK = '#1b1b1b';
-const GRID = '#b1b4b6';
 export const CHART_COLORS = { primary: '#2f5d8a', secondary: '#a23b5b' } as const;
-const fmt = (n: number) => n.toLocaleString('en-GB').replace(/,/g, '\u00a0');
+const fmt = (n: number, locale: Locale) => formatNumber(n, locale, { decimals: 1 });
 
-function Figure({ text, svg, table }: { text: ChartText; svg: ComponentChildren; table: ComponentChildren }) {
+function Figure({ text, picture, table }: { text: ChartText; picture: ComponentChildren; table: ComponentChildren }) {
   return (
     <figure class="chart" id={text.id}>
-      {svg}
+      {picture}
       <details>
         <summary>{text.tableSummary}</summary>
         {table}
@@ -60,29 +64,29 @@ function SvgFrame({ text, width, height, children }: { text: ChartText; width: n
   );
 }
 
-/** Horizontal bars, one per datum, with the value written at the end of each bar. */
+/**
+ * Horizontal bars, one per datum: label, bar, value. The label column is as wide as the
+ * longest label up to 40% of the width, where labels wrap (CSS grid fit-content); on a
+ * narrow screen each label stands above its bar. No label is cut short.
+ */
 export function BarChart({ data, valueHeader, ...text }: ChartText & { data: BarDatum[]; valueHeader: string }) {
-  const row = 24;
-  const labelW = 150;
-  const barW = 380;
-  const width = labelW + barW + 70;
-  const height = Math.max(1, data.length) * row + 8;
   const max = Math.max(1, ...data.map((d) => d.value));
-  const svg = (
-    <SvgFrame text={text} width={width} height={height}>
-      <line x1={labelW} x2={labelW} y1={0} y2={height} stroke={GRID} />
-      {data.map((d, i) => {
-        const y = 4 + i * row;
-        const w = (d.value / max) * barW;
-        return (
-          <g>
-            <text x={labelW - 6} y={y + 15} text-anchor="end" fill={INK}>{d.label}</text>
-            <rect x={labelW} y={y + 3} width={w.toFixed(1)} height={row - 8} fill={CHART_COLORS.primary} />
-            <text x={labelW + w + 6} y={y + 15} fill={INK}>{fmt(d.value)}</text>
-          </g>
-        );
-      })}
-    </SvgFrame>
+  const chart = (
+    <>
+      <span class="visually-hidden" id={`${text.id}-title`}>{text.title}</span>
+      <span class="visually-hidden" id={`${text.id}-desc`}>{text.desc}</span>
+      <div class="bars" role="img" aria-labelledby={`${text.id}-title ${text.id}-desc`}>
+        {data.map((d) => (
+          <>
+            <span class="bar-label">{d.label}</span>
+            <svg class="bar" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">
+              <rect width={`${((Math.max(0, d.value) / max) * 100).toFixed(1)}%`} height="100%" fill={CHART_COLORS.primary} />
+            </svg>
+            <span class="bar-value">{fmt(d.value, text.locale)}</span>
+          </>
+        ))}
+      </div>
+    </>
   );
   const table = (
     <table class="table">
@@ -92,12 +96,12 @@ export function BarChart({ data, valueHeader, ...text }: ChartText & { data: Bar
       </thead>
       <tbody>
         {data.map((d) => (
-          <tr><th scope="row">{d.label}</th><td class="numeric">{fmt(d.value)}</td></tr>
+          <tr><th scope="row">{d.label}</th><td class="numeric">{fmt(d.value, text.locale)}</td></tr>
         ))}
       </tbody>
     </table>
   );
-  return <Figure text={text} svg={svg} table={table} />;
+  return <Figure text={text} picture={chart} table={table} />;
 }
 
 /** A population pyramid: bands from the oldest (top) to the youngest, left and right bars from the centre. */
@@ -122,10 +126,10 @@ export function PyramidChart({ data, leftHeader, rightHeader, ...text }: ChartTe
         return (
           <g>
             <rect x={(cx - lw).toFixed(1)} y={y + 2} width={lw.toFixed(1)} height={row - 4} fill={CHART_COLORS.primary} />
-            <text x={cx - lw - 4} y={y + 13} text-anchor="end" fill={INK} font-size="11">{fmt(d.left)}</text>
+            <text x={cx - lw - 4} y={y + 13} text-anchor="end" fill={INK} font-size="11">{fmt(d.left, text.locale)}</text>
             <text x={cx + labelW / 2} y={y + 13} text-anchor="middle" fill={INK}>{d.label}</text>
             <rect x={cx + labelW} y={y + 2} width={rw.toFixed(1)} height={row - 4} fill={CHART_COLORS.secondary} />
-            <text x={cx + labelW + rw + 4} y={y + 13} fill={INK} font-size="11">{fmt(d.right)}</text>
+            <text x={cx + labelW + rw + 4} y={y + 13} fill={INK} font-size="11">{fmt(d.right, text.locale)}</text>
           </g>
         );
       })}
@@ -143,10 +147,10 @@ export function PyramidChart({ data, leftHeader, rightHeader, ...text }: ChartTe
       </thead>
       <tbody>
         {data.map((d) => (
-          <tr><th scope="row">{d.label}</th><td class="numeric">{fmt(d.left)}</td><td class="numeric">{fmt(d.right)}</td></tr>
+          <tr><th scope="row">{d.label}</th><td class="numeric">{fmt(d.left, text.locale)}</td><td class="numeric">{fmt(d.right, text.locale)}</td></tr>
         ))}
       </tbody>
     </table>
   );
-  return <Figure text={text} svg={svg} table={table} />;
+  return <Figure text={text} picture={svg} table={table} />;
 }

@@ -21,7 +21,9 @@ test('the error summary links each error to its field, and the field says why', 
   assert.match(input, /aria-describedby="field-email-hint field-email-error"/);
   assert.match(input, /aria-invalid="true"/);
   assert.match(input, /value="nope"/);
-  assert.equal(renderToString(h(ErrorSummary, { form: { t } })), '');
+  assert.equal(renderToString(h(ErrorSummary, { form: { t }, labels: {} })), '');
+  const whole = renderToString(h(ErrorSummary, { form: { t, errors: { _form: 'error.conflict' as const, version: 'field.invalid' as const } }, labels: {} }));
+  assert.doesNotMatch(whole, /href=/, 'errors about the whole form (or a hidden field) link to no field');
 });
 
 test('sortable columns and the pager keep the other query parameters', () => {

@@ -10,9 +10,17 @@ export interface FormState {
   t: Translate;
   errors?: FieldErrors;
   values?: Record<string, string>;
+  /**
+   * Prefixes the ids of this form's fields, for a page with two forms that share a field
+   * name (ids must be unique, and the error summary must lead to the right one).
+   */
+  idPrefix?: string;
 }
 
 export const fieldId = (name: string) => `field-${name.replace(/[^\w-]/g, '-')}`;
+
+/** The id of a field of this form (see FormState.idPrefix). */
+export const formFieldId = (form: Pick<FormState, 'idPrefix'>, name: string) => fieldId(`${form.idPrefix ?? ''}${name}`);
 
 /** Builds a link to `path` with the current query changed: undefined removes a parameter. */
 export function withQuery(path: string, query: Record<string, unknown>, changes: Record<string, string | number | undefined>): string {
@@ -29,20 +37,25 @@ export function withQuery(path: string, query: Record<string, unknown>, changes:
 
 /**
  * Shown at the top of a form that came back with errors. It takes focus on load so a
- * screen reader announces it; each entry links to the field it is about.
+ * screen reader announces it. Each error of a field names the field by its label and
+ * links to it ("E-mail: Required"); `labels` gives the label of every field the form
+ * shows (the same text as the field's own label), in the form's order. An error without
+ * a label (`_form`, a hidden field such as the version) is about the whole form and
+ * stands without a link.
  */
-export function ErrorSummary({ form, labels = {} }: { form: FormState; labels?: Record<string, string> }) {
-  const entries = Object.entries(form.errors ?? {});
+export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
+  // In the order of the form (the order of `labels`), messages about the whole form first.
+  const order = Object.keys(labels);
+  const entries = Object.entries(form.errors ?? {}).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autofocus>
       <h2 id="error-summary-title" class="error-summary-title">{form.t('error.summary')}</h2>
       <ul>
-        {entries.map(([name, key]) => (
-          <li>
-            <a href={`#${fieldId(name)}`}>{labels[name] ? `${labels[name]}: ` : ''}{form.t(key)}</a>
-          </li>
-        ))}
+        {entries.map(([name, key]) => {
+          const label = Object.hasOwn(labels, name) ? labels[name] : undefined;
+          return <li>{label ? <a href={`#${formFieldId(form, name)}`}>{form.t('error.summaryItem', { field: label, message: form.t(key) })}</a> : form.t(key)}</li>;
+        })}
       </ul>
     </div>
   );
@@ -56,23 +69,24 @@ interface FieldProps {
   optional?: boolean;
 }
 
-function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
-  const ids = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean);
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
 /** Label, hint and inline error around one control; the control is passed as children. */
 export function Field({ form, name, label, hint, optional, children }: FieldProps & { children: ComponentChildren }) {
   const error = form.errors?.[name];
+  const id = formFieldId(form, name);
   return (
     <div class={error ? 'field field-error' : 'field'}>
-      <label class="label" for={fieldId(name)}>
+      <label class="label" for={id}>
         {label}
         {optional && <span class="muted"> {form.t('ui.optional')}</span>}
       </label>
-      {hint && <p class="hint" id={`${fieldId(name)}-hint`}>{hint}</p>}
+      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
       {error && (
-        <p class="error-message" id={`${fieldId(name)}-error`}>
+        <p class="error-message" id={`${id}-error`}>
           <span class="visually-hidden">{form.t('ui.errorPrefix')} </span>
           {form.t(error)}
         </p>
@@ -84,10 +98,11 @@ export function Field({ form, name, label, hint, optional, children }: FieldProp
 
 function controlAttrs(form: FormState, name: string, hint?: string) {
   const error = form.errors?.[name];
+  const id = formFieldId(form, name);
   return {
-    id: fieldId(name),
+    id,
     name,
-    'aria-describedby': describedBy(name, hint, error),
+    'aria-describedby': describedBy(id, hint, error),
     'aria-invalid': error ? ('true' as const) : undefined,
   };
 }
@@ -148,19 +163,20 @@ export function Select(props: FieldProps & { options: Option[]; value?: string; 
 export function Checkboxes(props: Omit<FieldProps, 'optional'> & { items: (Option & { hint?: string })[]; checked?: string[] }) {
   const { form, name, label, hint, items, checked = [] } = props;
   const error = form.errors?.[name];
+  const first = formFieldId(form, name);
   return (
     <div class={error ? 'field field-error' : 'field'}>
-      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(first, hint, error)}>
         <legend class="label">{label}</legend>
-        {hint && <p class="hint" id={`${fieldId(name)}-hint`}>{hint}</p>}
+        {hint && <p class="hint" id={`${first}-hint`}>{hint}</p>}
         {error && (
-          <p class="error-message" id={`${fieldId(name)}-error`}>
+          <p class="error-message" id={`${first}-error`}>
             <span class="visually-hidden">{form.t('ui.errorPrefix')} </span>
             {form.t(error)}
           </p>
         )}
         {items.map((item, i) => {
-          const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i + 1}`;
+          const id = i === 0 ? first : `${first}-${i + 1}`;
           return (
             <div class="checkbox">
               <input type="checkbox" id={id} name={name} value={item.value} checked={checked.includes(item.value)} aria-describedby={item.hint ? `${id}-hint` : undefined} />
@@ -235,6 +251,10 @@ export interface SortState {
 /**
  * A data table. Sortable headers are links that set ?sort=&dir= and keep the other
  * query parameters (filters); the sorted column carries aria-sort. Paging restarts at 1.
+ * With `stack`, a narrow screen shows each row as a block of "label value" lines instead
+ * of columns that would not fit; the roles keep it a table for screen readers (CSS
+ * display changes drop table semantics in some browsers), which read the column headers
+ * rather than the repeated labels (aria-hidden).
  */
 export function Table<R>(props: {
   t: Translate;
@@ -246,20 +266,22 @@ export function Table<R>(props: {
   path?: string;
   query?: Record<string, unknown>;
   empty?: string;
+  stack?: boolean;
 }) {
-  const { t, caption, columns, rows, sort, path = '', query = {} } = props;
+  const { t, caption, columns, rows, sort, path = '', query = {}, stack = false } = props;
   if (rows.length === 0) return <EmptyState title={caption}>{props.empty ?? t('table.empty')}</EmptyState>;
+  const role = (r: 'table' | 'rowgroup' | 'row' | 'columnheader' | 'cell') => (stack ? r : undefined);
   return (
     <div class="table-wrap">
-      <table class="table">
+      <table class={stack ? 'table table-stack' : 'table'} role={role('table')}>
         <caption class={props.captionHidden ? 'visually-hidden' : 'table-caption'}>{caption}</caption>
-        <thead>
-          <tr>
+        <thead role={role('rowgroup')}>
+          <tr role={role('row')}>
             {columns.map((c) => {
               const current = sort?.col === c.key ? sort.dir : undefined;
               const ariaSort = current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : c.sortable ? 'none' : undefined;
               return (
-                <th scope="col" class={c.numeric ? 'numeric' : undefined} aria-sort={ariaSort}>
+                <th scope="col" class={c.numeric ? 'numeric' : undefined} aria-sort={ariaSort} role={role('columnheader')}>
                   {c.sortable ? (
                     <a
                       class="sort-link"
@@ -278,11 +300,20 @@ export function Table<R>(props: {
             })}
           </tr>
         </thead>
-        <tbody>
+        <tbody role={role('rowgroup')}>
           {rows.map((r) => (
-            <tr>
+            <tr role={role('row')}>
               {columns.map((c) => (
-                <td class={c.numeric ? 'numeric' : undefined}>{c.render(r)}</td>
+                <td class={c.numeric ? 'numeric' : undefined} role={role('cell')}>
+                  {stack ? (
+                    <>
+                      <span class="cell-label" aria-hidden="true">{c.label}</span>
+                      <span class="cell-value">{c.render(r)}</span>
+                    </>
+                  ) : (
+                    c.render(r)
+                  )}
+                </td>
               ))}
             </tr>
           ))}

@@ -17,16 +17,27 @@ import { base, DoneNotice, settlementOptions, type Settlement } from '../populat
 
 type Street = Awaited<ReturnType<typeof listStreets>>[number];
 
+const addressLabels = (t: Ctx['t']) => ({
+  settlement_id: t('registry.population.field.settlement'), street_id: t('registry.population.addresses.street'), number: t('registry.population.addresses.number'),
+  postcode: t('registry.population.addresses.postcode'), lat: t('registry.population.addresses.lat'), lon: t('registry.population.addresses.lon'),
+});
+
+const streetLabels = (t: Ctx['t']) => ({
+  settlement_id: t('registry.population.field.settlement'), name_hy: t('registry.population.addresses.nameHy'),
+  name_en: t('registry.population.addresses.nameEn'), name_ru: t('registry.population.addresses.nameRu'),
+});
+
 function AddressFields({ ctx, form, settlements, streets }: { ctx: Ctx; form: FormState; settlements: Settlement[]; streets: Street[] }) {
   const { t } = ctx;
+  const labels = addressLabels(t);
   return (
     <>
-      <Select form={form} name="settlement_id" label={t('registry.population.field.settlement')} options={settlementOptions(ctx, settlements)} placeholder={t('ui.choose')} required />
-      <Select form={form} name="street_id" label={t('registry.population.addresses.street')} options={streets.map((s) => ({ value: String(s.id), label: localized(s, 'name', ctx.locale) }))} placeholder={t('registry.population.addresses.noStreet')} optional />
-      <TextInput form={form} name="number" label={t('registry.population.addresses.number')} width="s" required />
-      <TextInput form={form} name="postcode" label={t('registry.population.addresses.postcode')} width="s" inputMode="numeric" optional />
-      <TextInput form={form} name="lat" label={t('registry.population.addresses.lat')} width="m" inputMode="decimal" optional />
-      <TextInput form={form} name="lon" label={t('registry.population.addresses.lon')} width="m" inputMode="decimal" optional />
+      <Select form={form} name="settlement_id" label={labels.settlement_id} options={settlementOptions(ctx, settlements)} placeholder={t('ui.choose')} required />
+      <Select form={form} name="street_id" label={labels.street_id} options={streets.map((s) => ({ value: String(s.id), label: localized(s, 'name', ctx.locale) }))} placeholder={t('registry.population.addresses.noStreet')} optional />
+      <TextInput form={form} name="number" label={labels.number} width="s" required />
+      <TextInput form={form} name="postcode" label={labels.postcode} width="s" inputMode="numeric" optional />
+      <TextInput form={form} name="lat" label={labels.lat} width="m" inputMode="decimal" optional />
+      <TextInput form={form} name="lon" label={labels.lon} width="m" inputMode="decimal" optional />
     </>
   );
 }
@@ -37,7 +48,9 @@ async function renderList(ctx: Ctx, reply: FastifyReply, settlementId: number | 
   const [settlements, streets, addresses] = await Promise.all([settlementsOf(tenant, null), listStreets(tenant, settlementId), listAddresses(tenant, settlementId)]);
   const path = `${base(ctx)}/addresses`;
   const canEdit = canDo(ctx, 'registry.addresses_edit');
-  const streetForm_ = failed?.which === 'street' ? failed.form : { t, values: settlementId ? { settlement_id: String(settlementId) } : {} };
+  // Both forms ask for a settlement: the street form's ids are prefixed to stay unique.
+  const streetForm_ = { ...(failed?.which === 'street' ? failed.form : { t, values: settlementId ? { settlement_id: String(settlementId) } : {} }), idPrefix: 'street-' };
+  const sLabels = streetLabels(t);
   const addressForm_ = failed?.which === 'address' ? failed.form : { t, values: settlementId ? { settlement_id: String(settlementId) } : {} };
   const page = (
     <StaffLayout ctx={ctx} title={t('registry.population.addresses.title')} path={path} crumbs={[{ label: t('registry.population.addresses.title') }]}>
@@ -61,17 +74,17 @@ async function renderList(ctx: Ctx, reply: FastifyReply, settlementId: number | 
       {canEdit && (
         <>
           <h2 id="new-street">{t('registry.population.addresses.newStreet')}</h2>
-          <ErrorSummary form={streetForm_} />
+          <ErrorSummary form={streetForm_} labels={sLabels} />
           <form method="post" action={`${path}/streets`} novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <Select form={streetForm_} name="settlement_id" label={t('registry.population.field.settlement')} options={settlementOptions(ctx, settlements)} placeholder={t('ui.choose')} required />
-            <TextInput form={streetForm_} name="name_hy" label={t('registry.population.addresses.nameHy')} required />
-            <TextInput form={streetForm_} name="name_en" label={t('registry.population.addresses.nameEn')} optional />
-            <TextInput form={streetForm_} name="name_ru" label={t('registry.population.addresses.nameRu')} optional />
+            <Select form={streetForm_} name="settlement_id" label={sLabels.settlement_id} options={settlementOptions(ctx, settlements)} placeholder={t('ui.choose')} required />
+            <TextInput form={streetForm_} name="name_hy" label={sLabels.name_hy} required />
+            <TextInput form={streetForm_} name="name_en" label={sLabels.name_en} optional />
+            <TextInput form={streetForm_} name="name_ru" label={sLabels.name_ru} optional />
             <Button>{t('registry.population.addresses.newStreet')}</Button>
           </form>
           <h2 id="new-address">{t('registry.population.addresses.newAddress')}</h2>
-          <ErrorSummary form={addressForm_} />
+          <ErrorSummary form={addressForm_} labels={addressLabels(t)} />
           <form method="post" action={path} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <AddressFields ctx={ctx} form={addressForm_} settlements={settlements} streets={streets} />
@@ -93,7 +106,9 @@ async function renderAddress(ctx: Ctx, reply: FastifyReply, id: number, failed?:
   const path = `${base(ctx)}/addresses/${id}`;
   const values = Object.fromEntries(Object.entries(a).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
   const editForm = failed?.which === 'edit' ? failed.form : { t, values };
-  const unitForm_ = failed?.which === 'unit' ? failed.form : { t };
+  // The apartment's number and the address's number share a name: the unit form's ids are prefixed.
+  const unitForm_ = { ...(failed?.which === 'unit' ? failed.form : { t }), idPrefix: 'unit-' };
+  const unitLabels = { number: t('registry.population.addresses.unitNumber') };
   const canEdit = canDo(ctx, 'registry.addresses_edit');
   const title = `${t('registry.population.field.address')} ${a.number}`;
   return sendPage(reply, (
@@ -104,14 +119,14 @@ async function renderAddress(ctx: Ctx, reply: FastifyReply, id: number, failed?:
       {canEdit && (
         <>
           <h2>{t('registry.population.addresses.newUnit')}</h2>
-          <ErrorSummary form={unitForm_} />
+          <ErrorSummary form={unitForm_} labels={unitLabels} />
           <form method="post" action={`${path}/units`} novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <TextInput form={unitForm_} name="number" label={t('registry.population.addresses.unitNumber')} width="s" required />
+            <TextInput form={unitForm_} name="number" label={unitLabels.number} width="s" required />
             <Button>{t('registry.population.addresses.newUnit')}</Button>
           </form>
           <h2>{t('registry.population.addresses.edit')}</h2>
-          <ErrorSummary form={editForm} />
+          <ErrorSummary form={editForm} labels={addressLabels(t)} />
           <form method="post" action={path} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <AddressFields ctx={ctx} form={editForm} settlements={settlements} streets={streets} />

@@ -78,7 +78,8 @@ export function AssetPage({ ctx, asset, leases, today, canEdit, canSeePeople, do
   return (
     <StaffLayout ctx={ctx} title={asset.name} path={path} crumbs={[{ href: base, label: t('registry.asset.title') }, { label: asset.name }]}>
       <DoneNotice ctx={ctx} done={done} />
-      {statusErrors && <ErrorSummary form={statusErrors} />}
+      {/* The status buttons post a hidden field: their errors are about the whole form. */}
+      {statusErrors && <ErrorSummary form={statusErrors} labels={{}} />}
       <span class="muted">{kindLabel(ctx, asset.kind)}</span>
       <h1>{asset.name}</h1>
       {canEdit && <ButtonLink href={`${path}/edit`}>{t('registry.property.edit')}</ButtonLink>}
@@ -131,20 +132,21 @@ export function AssetFormPage({ ctx, id, form, addresses }: { ctx: Ctx; id: numb
   const base = `/${ctx.requireCommunity().slug}/staff/registry/assets`;
   const action = id === null ? base : `${base}/${id}`;
   const title = t(id === null ? 'registry.asset.new' : 'registry.asset.edit');
+  const labels = { name: t('registry.asset.name'), kind: t('registry.property.kind'), parcel_code: t('registry.property.parcelCode'), structure_code: t('registry.asset.structureCode'), address_id: t('registry.property.address'), book_value: t('registry.asset.bookValueAmd'), acquired_on: t('registry.asset.acquiredOn'), notes: t('registry.asset.notes') };
   return (
     <StaffLayout ctx={ctx} title={title} path={`${action}/edit`} crumbs={[{ href: base, label: t('registry.asset.title') }, { label: title }]}>
       <h1>{title}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput form={form} name="name" label={t('registry.asset.name')} required />
-        <Select form={form} name="kind" label={t('registry.property.kind')} options={ASSET_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} placeholder={t('ui.choose')} required />
-        <TextInput form={form} name="parcel_code" label={t('registry.property.parcelCode')} width="m" optional />
-        <TextInput form={form} name="structure_code" label={t('registry.asset.structureCode')} width="m" optional />
-        <Select form={form} name="address_id" label={t('registry.property.address')} options={addresses} placeholder="—" optional />
-        <TextInput form={form} name="book_value" label={t('registry.asset.bookValueAmd')} width="m" inputMode="numeric" optional />
-        <TextInput form={form} name="acquired_on" label={t('registry.asset.acquiredOn')} hint={t('registry.property.dayHint')} width="s" optional />
-        <Textarea form={form} name="notes" label={t('registry.asset.notes')} rows={3} optional />
+        <TextInput form={form} name="name" label={labels.name} required />
+        <Select form={form} name="kind" label={labels.kind} options={ASSET_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} placeholder={t('ui.choose')} required />
+        <TextInput form={form} name="parcel_code" label={labels.parcel_code} width="m" optional />
+        <TextInput form={form} name="structure_code" label={labels.structure_code} width="m" optional />
+        <Select form={form} name="address_id" label={labels.address_id} options={addresses} placeholder="—" optional />
+        <TextInput form={form} name="book_value" label={labels.book_value} width="m" inputMode="numeric" optional />
+        <TextInput form={form} name="acquired_on" label={labels.acquired_on} hint={t('registry.property.dayHint')} width="s" optional />
+        <Textarea form={form} name="notes" label={labels.notes} rows={3} optional />
         <Button>{t('registry.property.save')}</Button>
       </form>
     </StaffLayout>
@@ -156,19 +158,20 @@ export function LeaseFormPage({ ctx, asset, form }: { ctx: Ctx; asset: AssetRow;
   const base = `/${ctx.requireCommunity().slug}/staff/registry/assets`;
   const path = `${base}/${asset.id}/leases`;
   const title = t('registry.asset.newLease');
+  const labels2 = { tenant_type: t('registry.asset.tenantType'), tenant_ref: t('registry.asset.tenant'), starts_on: t('registry.asset.startsOn'), ends_on: t('registry.asset.endsOn'), rent: t('registry.asset.rentAmd'), rent_period: t('registry.asset.rentPeriod'), status: t('registry.asset.leaseStatus') };
   return (
     <StaffLayout ctx={ctx} title={title} path={`${path}/new`} crumbs={[{ href: base, label: t('registry.asset.title') }, { href: `${base}/${asset.id}`, label: asset.name }, { label: title }]}>
       <h1>{title}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels2} />
       <form method="post" action={path} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Select form={form} name="tenant_type" label={t('registry.asset.tenantType')} options={TENANT_TYPES.map((k) => ({ value: k, label: t(`registry.property.owner.${k}`) }))} placeholder={t('ui.choose')} required />
-        <TextInput form={form} name="tenant_ref" label={t('registry.asset.tenant')} hint={t('registry.asset.tenantHint')} required />
-        <TextInput form={form} name="starts_on" label={t('registry.asset.startsOn')} hint={t('registry.property.dayHint')} width="s" required />
-        <TextInput form={form} name="ends_on" label={t('registry.asset.endsOn')} hint={t('registry.property.dayHint')} width="s" required />
-        <TextInput form={form} name="rent" label={t('registry.asset.rentAmd')} width="m" inputMode="numeric" required />
-        <Select form={form} name="rent_period" label={t('registry.asset.rentPeriod')} options={[{ value: 'month', label: t('registry.asset.period.month') }, { value: 'year', label: t('registry.asset.period.year') }]} required />
-        <Select form={form} name="status" label={t('registry.asset.leaseStatus')} options={[{ value: 'draft', label: t('registry.asset.lease.draft') }, { value: 'active', label: t('registry.asset.lease.active') }]} required />
+        <Select form={form} name="tenant_type" label={labels2.tenant_type} options={TENANT_TYPES.map((k) => ({ value: k, label: t(`registry.property.owner.${k}`) }))} placeholder={t('ui.choose')} required />
+        <TextInput form={form} name="tenant_ref" label={labels2.tenant_ref} hint={t('registry.asset.tenantHint')} required />
+        <TextInput form={form} name="starts_on" label={labels2.starts_on} hint={t('registry.property.dayHint')} width="s" required />
+        <TextInput form={form} name="ends_on" label={labels2.ends_on} hint={t('registry.property.dayHint')} width="s" required />
+        <TextInput form={form} name="rent" label={labels2.rent} width="m" inputMode="numeric" required />
+        <Select form={form} name="rent_period" label={labels2.rent_period} options={[{ value: 'month', label: t('registry.asset.period.month') }, { value: 'year', label: t('registry.asset.period.year') }]} required />
+        <Select form={form} name="status" label={labels2.status} options={[{ value: 'draft', label: t('registry.asset.lease.draft') }, { value: 'active', label: t('registry.asset.lease.active') }]} required />
         <Button>{t('registry.property.save')}</Button>
       </form>
     </StaffLayout>

@@ -1,7 +1,7 @@
 // The demographics page: totals, the age pyramid, households by size and residents by
 // settlement — aggregates only, each chart followed by its numbers in a table.
 import type { Ctx } from '../../../platform/http/context.ts';
-import { formatDay, localized } from '../../../platform/i18n/index.ts';
+import { formatDay, formatNumber, localized } from '../../../platform/i18n/index.ts';
 import { StaffLayout } from '../../../platform/ui/staff-layout.tsx';
 import { EmptyState } from '../../../platform/ui/components.tsx';
 import { BarChart, PyramidChart } from '../../../platform/ui/charts.tsx';
@@ -12,17 +12,20 @@ export function DemographicsPage({ ctx, data, today, scope }: { ctx: Ctx; data: 
   const c = ctx.requireCommunity();
   const path = `/${c.slug}/staff/registry/demographics`;
   const bandLabel = (from: number) => (from >= TOP_BAND_AGE ? t('registry.demographics.andOver', { age: from }) : `${from}–${from + 4}`);
-  const average = data.households ? (data.householdSizes.reduce((s, r) => s + r.size * r.households, 0) / data.households).toFixed(1) : '—';
-  const stats: [string, string | number][] = [
-    [t('registry.demographics.residents'), data.residents],
-    [t('registry.demographics.households'), data.households],
+  const n = (v: number) => formatNumber(v, ctx.locale);
+  const average = data.households
+    ? formatNumber(data.householdSizes.reduce((s, r) => s + r.size * r.households, 0) / data.households, ctx.locale, { decimals: 1, minDecimals: 1 })
+    : '—';
+  const stats: [string, string][] = [
+    [t('registry.demographics.residents'), n(data.residents)],
+    [t('registry.demographics.households'), n(data.households)],
     [t('registry.demographics.averageSize'), average],
-    [t('registry.demographics.male'), data.male],
-    [t('registry.demographics.female'), data.female],
-    [t('registry.demographics.under18'), data.under18],
-    [t('registry.demographics.over63'), data.over63],
+    [t('registry.demographics.male'), n(data.male)],
+    [t('registry.demographics.female'), n(data.female)],
+    [t('registry.demographics.under18'), n(data.under18)],
+    [t('registry.demographics.over63'), n(data.over63)],
   ];
-  const common = { tableSummary: t('registry.demographics.showNumbers') };
+  const common = { tableSummary: t('registry.demographics.showNumbers'), locale: ctx.locale };
   return (
     <StaffLayout ctx={ctx} title={t('registry.demographics.title')} path={path} crumbs={[{ label: t('registry.demographics.title') }]}>
       <span class="muted">{t('registry.demographics.registers')}</span>

@@ -117,22 +117,23 @@ export function OrganizationFormPage({ ctx, id, form, settlements, addresses }: 
   const base = `/${ctx.requireCommunity().slug}/staff/registry/organizations`;
   const action = id === null ? base : `${base}/${id}`;
   const title = t(id === null ? 'registry.org.new' : 'registry.org.edit');
+  const labels = { tax_id: t('registry.org.taxId'), name: t('registry.org.name'), legal_form: t('registry.org.legalForm'), is_entrepreneur: t('registry.org.isEntrepreneur'), status: t('registry.org.status'), settlement_id: t('registry.property.settlement'), address_id: t('registry.property.address'), activity: t('registry.org.activity'), phone: t('registry.org.phone'), email: t('registry.org.email') };
   return (
     <StaffLayout ctx={ctx} title={title} path={`${action}/edit`} crumbs={[{ href: base, label: t('registry.org.title') }, { label: title }]}>
       <h1>{title}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput form={form} name="tax_id" label={t('registry.org.taxId')} hint={t('registry.org.taxIdHint')} width="s" inputMode="numeric" required />
-        <TextInput form={form} name="name" label={t('registry.org.name')} required />
-        <Select form={form} name="legal_form" label={t('registry.org.legalForm')} options={LEGAL_FORMS.map((f) => ({ value: f, label: formLabel(ctx, f) }))} placeholder={t('ui.choose')} required />
-        <Checkboxes form={form} name="is_entrepreneur" label={t('registry.org.isEntrepreneur')} items={[{ value: '1', label: t('registry.org.isEntrepreneurYes') }]} checked={form.values?.is_entrepreneur === '1' ? ['1'] : []} />
-        <Select form={form} name="status" label={t('registry.org.status')} options={ORG_STATUSES.map((s) => ({ value: s, label: t(`registry.org.status.${s}`) }))} required />
-        <Select form={form} name="settlement_id" label={t('registry.property.settlement')} options={settlementOptions(ctx, settlements)} placeholder="—" optional />
-        <Select form={form} name="address_id" label={t('registry.property.address')} options={addresses} placeholder="—" optional />
-        <Textarea form={form} name="activity" label={t('registry.org.activity')} rows={2} optional />
-        <TextInput form={form} name="phone" type="tel" label={t('registry.org.phone')} width="m" optional />
-        <TextInput form={form} name="email" type="email" label={t('registry.org.email')} width="m" optional />
+        <TextInput form={form} name="tax_id" label={labels.tax_id} hint={t('registry.org.taxIdHint')} width="s" inputMode="numeric" required />
+        <TextInput form={form} name="name" label={labels.name} required />
+        <Select form={form} name="legal_form" label={labels.legal_form} options={LEGAL_FORMS.map((f) => ({ value: f, label: formLabel(ctx, f) }))} placeholder={t('ui.choose')} required />
+        <Checkboxes form={form} name="is_entrepreneur" label={labels.is_entrepreneur} items={[{ value: '1', label: t('registry.org.isEntrepreneurYes') }]} checked={form.values?.is_entrepreneur === '1' ? ['1'] : []} />
+        <Select form={form} name="status" label={labels.status} options={ORG_STATUSES.map((s) => ({ value: s, label: t(`registry.org.status.${s}`) }))} required />
+        <Select form={form} name="settlement_id" label={labels.settlement_id} options={settlementOptions(ctx, settlements)} placeholder="—" optional />
+        <Select form={form} name="address_id" label={labels.address_id} options={addresses} placeholder="—" optional />
+        <Textarea form={form} name="activity" label={labels.activity} rows={2} optional />
+        <TextInput form={form} name="phone" type="tel" label={labels.phone} width="m" optional />
+        <TextInput form={form} name="email" type="email" label={labels.email} width="m" optional />
         <Button>{t('registry.property.save')}</Button>
       </form>
     </StaffLayout>

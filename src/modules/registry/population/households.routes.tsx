@@ -26,6 +26,7 @@ function HouseholdPage({ ctx, hh, canEdit, form, done }: { ctx: Ctx; hh: Househo
       <button type="submit" class="button button-secondary button-small">{label}<span class="visually-hidden"> {fullName(m as never)}</span></button>
     </form>
   );
+  const labels = { public_service_number: t('registry.population.field.psn'), relationship: t('registry.population.field.relationship') };
   return (
     <StaffLayout ctx={ctx} title={title} path={path} crumbs={[{ href: `${base(ctx)}/residents`, label: t('registry.population.residents.title') }, { label: title }]}>
       <DoneNotice ctx={ctx} done={done} />
@@ -47,11 +48,11 @@ function HouseholdPage({ ctx, hh, canEdit, form, done }: { ctx: Ctx; hh: Househo
       {canEdit && (
         <section aria-labelledby="add-member">
           <h2 id="add-member">{t('registry.population.household.add')}</h2>
-          <ErrorSummary form={form} />
+          <ErrorSummary form={form} labels={labels} />
           <form method="post" action={`${path}/members`} novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <TextInput form={form} name="public_service_number" label={t('registry.population.field.psn')} width="m" inputMode="numeric" required />
-            <Select form={form} name="relationship" label={t('registry.population.field.relationship')} options={relOptions(ctx)} placeholder={t('ui.choose')} required />
+            <TextInput form={form} name="public_service_number" label={labels.public_service_number} width="m" inputMode="numeric" required />
+            <Select form={form} name="relationship" label={labels.relationship} options={relOptions(ctx)} placeholder={t('ui.choose')} required />
             <Button>{t('registry.population.household.add')}</Button>
           </form>
         </section>

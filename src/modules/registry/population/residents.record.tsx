@@ -7,7 +7,7 @@ import { Button, CsrfField, ErrorSummary, Select, SummaryList, Table, Tag, TextI
 import { EVENT_KINDS } from './population.schemas.ts';
 import type { ResidentRow } from './residents.queries.ts';
 import { AddressFields, type AddressChoice } from './residents.address-field.tsx';
-import { base, DoneNotice, fullName, PersonFields, relKey, residentAddress, sexKey, statusKey } from './residents.views.tsx';
+import { addressChoiceLabels, base, DoneNotice, fullName, PersonFields, personLabels, relKey, residentAddress, sexKey, statusKey } from './residents.views.tsx';
 
 type Event = { id: number; kind: string; on_date: string; reason: string | null; created_at: string; details_json: string | null };
 type Member = { id: number; last_name: string; first_name: string; patronymic: string | null; birth_date: string; relationship: string | null; status: string };
@@ -25,9 +25,11 @@ export interface ResidentRecordProps {
   failed?: { which: 'edit' | 'event' | 'link' | 'household'; form: FormState };
 }
 
+/** The record as the correction form shows it: the birth date as dd.mm.yyyy, the format its hint names. */
 function recordValues(r: ResidentRow): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(r)) if (typeof v === 'string') out[k] = v;
+  out.birth_date = formatDay(r.birth_date);
   return out;
 }
 
@@ -41,6 +43,12 @@ export function ResidentRecordPage({ ctx, r, events, members, canEdit, addresses
   const eventForm = formOf('event');
   const linkForm = formOf('link');
   const hhForm = formOf('household');
+  const editFormLabels = { ...personLabels(t), reason: t('registry.population.field.reason') };
+  const eventFormLabels = {
+    kind: t('registry.population.record.eventKind'), on_date: t('registry.population.record.eventDate'),
+    ...addressChoiceLabels(t, t('registry.population.record.newAddress')), reason: t('registry.population.field.reason'),
+  };
+  const linkFormLabels = { contact: t('registry.population.field.contact') };
   return (
     <StaffLayout ctx={ctx} title={name} path={path} crumbs={[{ href: `${base(ctx)}/residents`, label: t('registry.population.residents.title') }, { label: name }]}>
       <DoneNotice ctx={ctx} done={done} />
@@ -80,7 +88,7 @@ export function ResidentRecordPage({ ctx, r, events, members, canEdit, addresses
           <p class="muted">{t('registry.population.record.noHousehold')}</p>
           {canEdit && r.address_id !== null && (
             <>
-              <ErrorSummary form={hhForm} />
+              <ErrorSummary form={hhForm} labels={{}} />
               <form method="post" action={`${base(ctx)}/households`}>
                 <CsrfField token={ctx.csrfToken} />
                 <input type="hidden" name="resident_id" value={String(r.id)} />
@@ -104,34 +112,34 @@ export function ResidentRecordPage({ ctx, r, events, members, canEdit, addresses
         <>
           <section aria-labelledby="edit">
             <h2 id="edit">{t('registry.population.record.edit')}</h2>
-            <ErrorSummary form={editForm} />
+            <ErrorSummary form={editForm} labels={editFormLabels} />
             <form method="post" action={path} novalidate>
               <CsrfField token={ctx.csrfToken} />
               <PersonFields ctx={ctx} form={editForm} />
-              <Textarea form={editForm} name="reason" label={t('registry.population.field.reason')} hint={t('registry.population.field.reasonHint')} required value={failed?.which === 'edit' ? undefined : ''} />
+              <Textarea form={editForm} name="reason" label={editFormLabels.reason} hint={t('registry.population.field.reasonHint')} required value={failed?.which === 'edit' ? undefined : ''} />
               <Button>{t('registry.population.record.save')}</Button>
             </form>
           </section>
           {r.status === 'registered' && (
             <section aria-labelledby="event">
               <h2 id="event">{t('registry.population.record.event')}</h2>
-              <ErrorSummary form={eventForm} />
+              <ErrorSummary form={eventForm} labels={eventFormLabels} />
               <form method="post" action={`${path}/events`} novalidate>
                 <CsrfField token={ctx.csrfToken} />
-                <Select form={eventForm} name="kind" label={t('registry.population.record.eventKind')} options={EVENT_KINDS.map((k) => ({ value: k, label: t(`registry.population.event.${k}`) }))} placeholder={t('ui.choose')} required />
-                <TextInput form={eventForm} name="on_date" label={t('registry.population.record.eventDate')} hint={t('registry.population.field.dateHint')} width="m" required />
-                <AddressFields ctx={ctx} form={eventForm} addresses={addresses} label={t('registry.population.record.newAddress')} />
-                <Textarea form={eventForm} name="reason" label={t('registry.population.field.reason')} optional />
+                <Select form={eventForm} name="kind" label={eventFormLabels.kind} options={EVENT_KINDS.map((k) => ({ value: k, label: t(`registry.population.event.${k}`) }))} placeholder={t('ui.choose')} required />
+                <TextInput form={eventForm} name="on_date" label={eventFormLabels.on_date} hint={t('registry.population.field.dateHint')} width="m" required />
+                <AddressFields ctx={ctx} form={eventForm} addresses={addresses} label={eventFormLabels.address_id} />
+                <Textarea form={eventForm} name="reason" label={eventFormLabels.reason} optional />
                 <Button>{t('registry.population.record.save')}</Button>
               </form>
             </section>
           )}
           <section aria-labelledby="link">
             <h2 id="link">{t('registry.population.record.link')}</h2>
-            <ErrorSummary form={linkForm} />
+            <ErrorSummary form={linkForm} labels={linkFormLabels} />
             <form method="post" action={`${path}/link-account`} novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <TextInput form={linkForm} name="contact" label={t('registry.population.field.contact')} hint={t('registry.population.record.linkHint')} spellcheck={false} required />
+              <TextInput form={linkForm} name="contact" label={linkFormLabels.contact} hint={t('registry.population.record.linkHint')} spellcheck={false} required />
               <Button variant="secondary">{t('registry.population.record.link')}</Button>
             </form>
           </section>

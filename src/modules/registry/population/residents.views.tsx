@@ -102,23 +102,40 @@ export function ResidentsPage({ ctx, rows, total, page, pages, by, query, settle
   );
 }
 
-/** Fields of a person shared by the register-in and the correction forms. */
+/** The labels of PersonFields, for the error summary of a form that holds them. */
+export const personLabels = (t: Ctx['t']) => ({
+  last_name: t('registry.population.field.lastName'), first_name: t('registry.population.field.firstName'), patronymic: t('registry.population.field.patronymic'),
+  last_name_latin: t('registry.population.field.lastNameLatin'), first_name_latin: t('registry.population.field.firstNameLatin'),
+  patronymic_latin: t('registry.population.field.patronymicLatin'), birth_date: t('registry.population.field.birthDate'), sex: t('registry.population.field.sex'),
+  public_service_number: t('registry.population.field.psn'), id_document: t('registry.population.field.idDocument'),
+  phone: t('registry.population.field.phone'), email: t('registry.population.field.email'),
+});
+
+/** The labels of the address choice (residents.address-field.tsx). */
+export const addressChoiceLabels = (t: Ctx['t'], address = t('registry.population.field.address')) => ({ address_id: address, unit: t('registry.population.field.unit') });
+
+/**
+ * Fields of a person shared by the register-in and the correction forms. The birth date is
+ * a text box taking dd.mm.yyyy (as the hint says; YYYY-MM-DD is accepted too), not a date
+ * input, whose format would be the browser's own.
+ */
 export function PersonFields({ ctx, form }: { ctx: Ctx; form: FormState }) {
   const { t } = ctx;
+  const labels = personLabels(t);
   return (
     <>
-      <TextInput form={form} name="last_name" label={t('registry.population.field.lastName')} required />
-      <TextInput form={form} name="first_name" label={t('registry.population.field.firstName')} required />
-      <TextInput form={form} name="patronymic" label={t('registry.population.field.patronymic')} optional />
-      <TextInput form={form} name="last_name_latin" label={t('registry.population.field.lastNameLatin')} hint={t('registry.population.field.latinHint')} optional />
-      <TextInput form={form} name="first_name_latin" label={t('registry.population.field.firstNameLatin')} optional />
-      <TextInput form={form} name="patronymic_latin" label={t('registry.population.field.patronymicLatin')} optional />
-      <TextInput form={form} name="birth_date" label={t('registry.population.field.birthDate')} hint={t('registry.population.field.dateHint')} width="m" required />
-      <Select form={form} name="sex" label={t('registry.population.field.sex')} options={sexOptions(ctx)} placeholder={t('ui.choose')} required />
-      <TextInput form={form} name="public_service_number" label={t('registry.population.field.psn')} width="m" inputMode="numeric" optional />
-      <TextInput form={form} name="id_document" label={t('registry.population.field.idDocument')} width="m" optional />
-      <TextInput form={form} name="phone" type="tel" label={t('registry.population.field.phone')} width="m" optional />
-      <TextInput form={form} name="email" type="email" label={t('registry.population.field.email')} optional />
+      <TextInput form={form} name="last_name" label={labels.last_name} required />
+      <TextInput form={form} name="first_name" label={labels.first_name} required />
+      <TextInput form={form} name="patronymic" label={labels.patronymic} optional />
+      <TextInput form={form} name="last_name_latin" label={labels.last_name_latin} hint={t('registry.population.field.latinHint')} optional />
+      <TextInput form={form} name="first_name_latin" label={labels.first_name_latin} optional />
+      <TextInput form={form} name="patronymic_latin" label={labels.patronymic_latin} optional />
+      <TextInput form={form} name="birth_date" label={labels.birth_date} hint={t('registry.population.field.dateHint')} width="m" required />
+      <Select form={form} name="sex" label={labels.sex} options={sexOptions(ctx)} placeholder={t('ui.choose')} required />
+      <TextInput form={form} name="public_service_number" label={labels.public_service_number} width="m" inputMode="numeric" optional />
+      <TextInput form={form} name="id_document" label={labels.id_document} width="m" optional />
+      <TextInput form={form} name="phone" type="tel" label={labels.phone} width="m" optional />
+      <TextInput form={form} name="email" type="email" label={labels.email} optional />
     </>
   );
 }
@@ -126,16 +143,19 @@ export function PersonFields({ ctx, form }: { ctx: Ctx; form: FormState }) {
 export function ResidentNewPage({ ctx, settlements, addresses, form }: { ctx: Ctx; settlements: Settlement[]; addresses: AddressChoice[]; form: FormState }) {
   const { t } = ctx;
   const path = `${base(ctx)}/residents`;
+  const labels = {
+    ...personLabels(t), settlement_id: t('registry.population.field.settlement'), ...addressChoiceLabels(t), registered_on: t('registry.population.field.registeredOn'),
+  };
   return (
     <StaffLayout ctx={ctx} title={t('registry.population.residents.new')} path={path} crumbs={[{ href: path, label: t('registry.population.residents.title') }, { label: t('registry.population.residents.new') }]}>
       <h1>{t('registry.population.residents.new')}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={path} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <PersonFields ctx={ctx} form={form} />
-        <Select form={form} name="settlement_id" label={t('registry.population.field.settlement')} options={settlementOptions(ctx, settlements)} placeholder={t('ui.choose')} required />
+        <Select form={form} name="settlement_id" label={labels.settlement_id} options={settlementOptions(ctx, settlements)} placeholder={t('ui.choose')} required />
         <AddressFields ctx={ctx} form={form} addresses={addresses} />
-        <TextInput form={form} name="registered_on" label={t('registry.population.field.registeredOn')} hint={t('registry.population.field.registeredOnHint')} width="m" optional />
+        <TextInput form={form} name="registered_on" label={labels.registered_on} hint={t('registry.population.field.registeredOnHint')} width="m" optional />
         <Button>{t('registry.population.record.save')}</Button>
       </form>
     </StaffLayout>

@@ -5,6 +5,7 @@
 // GET form narrows the map to one settlement. The markup per point is kept lean (shared
 // styles on a group, links relative to the page) so a whole community's map stays small.
 import type { Ctx } from '../../../platform/http/context.ts';
+import { formatNumber } from '../../../platform/i18n/index.ts';
 import { StaffLayout } from '../../../platform/ui/staff-layout.tsx';
 import { Button, Notice, Select, Table, type Option } from '../../../platform/ui/components.tsx';
 import { project, type MapPoint } from './map.queries.ts';
@@ -62,8 +63,8 @@ export function MapPage({ ctx, points, total, settlement, settlements, tileUrl }
   const structures = points.filter((p) => p.kind !== 'parcel');
   const object = { key: 'object', label: t('registry.map.kind'), render: (p: MapPoint) => <a href={rel(p)}>{p.code}</a> };
   const coordinates = [
-    { key: 'lat', label: t('registry.property.lat'), numeric: true, render: (p: MapPoint) => p.lat.toFixed(5) },
-    { key: 'lon', label: t('registry.property.lon'), numeric: true, render: (p: MapPoint) => p.lon.toFixed(5) },
+    { key: 'lat', label: t('registry.property.lat'), numeric: true, render: (p: MapPoint) => formatNumber(p.lat, ctx.locale, { decimals: 5, minDecimals: 5 }) },
+    { key: 'lon', label: t('registry.property.lon'), numeric: true, render: (p: MapPoint) => formatNumber(p.lon, ctx.locale, { decimals: 5, minDecimals: 5 }) },
   ];
   return (
     <StaffLayout ctx={ctx} title={title} path={path} crumbs={[{ href: `/${slug}/staff/registry/parcels`, label: t('registry.property.parcels') }, { label: title }]}>

@@ -29,20 +29,21 @@ export function ParcelFormPage({ ctx, id, title, form, settlements, addresses }:
   const { t } = ctx;
   const base = `/${ctx.requireCommunity().slug}/staff/registry/parcels`;
   const action = id === null ? base : `${base}/${id}`;
+  const labels = { cadastral_code: t('registry.property.cadastralCode'), settlement_id: t('registry.property.settlement'), address_id: t('registry.property.address'), area_m2: t('registry.property.areaM2'), purpose: t('registry.property.purpose'), inside_settlement: t('registry.property.inside'), cadastral_value: t('registry.property.cadastralValueAmd'), net_income: t('registry.property.netIncomeAmd') };
   return (
     <StaffLayout ctx={ctx} title={title} path={`${action}/edit`} crumbs={[{ href: base, label: t('registry.property.parcels') }, ...(id === null ? [] : [{ href: action, label: form.values?.cadastral_code ?? String(id) }]), { label: title }]}>
       <h1>{title}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput form={form} name="cadastral_code" label={t('registry.property.cadastralCode')} hint={t('registry.property.cadastralCodeHint')} width="m" spellcheck={false} required />
-        <Select form={form} name="settlement_id" label={t('registry.property.settlement')} options={settlementOptions(ctx, settlements)} placeholder="—" optional />
-        <Select form={form} name="address_id" label={t('registry.property.address')} options={addresses} placeholder="—" optional />
-        <TextInput form={form} name="area_m2" label={t('registry.property.areaM2')} width="s" inputMode="decimal" required />
-        <Select form={form} name="purpose" label={t('registry.property.purpose')} options={LAND_PURPOSES.map((p) => ({ value: p, label: purposeLabel(ctx, p) }))} placeholder={t('ui.choose')} required />
-        <Select form={form} name="inside_settlement" label={t('registry.property.inside')} options={[{ value: '1', label: t('registry.property.insideYes') }, { value: '0', label: t('registry.property.insideNo') }]} required />
-        <TextInput form={form} name="cadastral_value" label={t('registry.property.cadastralValueAmd')} width="m" inputMode="numeric" optional />
-        <TextInput form={form} name="net_income" label={t('registry.property.netIncomeAmd')} hint={t('registry.property.netIncomeHint')} width="m" inputMode="numeric" optional />
+        <TextInput form={form} name="cadastral_code" label={labels.cadastral_code} hint={t('registry.property.cadastralCodeHint')} width="m" spellcheck={false} required />
+        <Select form={form} name="settlement_id" label={labels.settlement_id} options={settlementOptions(ctx, settlements)} placeholder="—" optional />
+        <Select form={form} name="address_id" label={labels.address_id} options={addresses} placeholder="—" optional />
+        <TextInput form={form} name="area_m2" label={labels.area_m2} width="s" inputMode="decimal" required />
+        <Select form={form} name="purpose" label={labels.purpose} options={LAND_PURPOSES.map((p) => ({ value: p, label: purposeLabel(ctx, p) }))} placeholder={t('ui.choose')} required />
+        <Select form={form} name="inside_settlement" label={labels.inside_settlement} options={[{ value: '1', label: t('registry.property.insideYes') }, { value: '0', label: t('registry.property.insideNo') }]} required />
+        <TextInput form={form} name="cadastral_value" label={labels.cadastral_value} width="m" inputMode="numeric" optional />
+        <TextInput form={form} name="net_income" label={labels.net_income} hint={t('registry.property.netIncomeHint')} width="m" inputMode="numeric" optional />
         <Coordinates ctx={ctx} form={form} />
         <Button>{t('registry.property.save')}</Button>
       </form>
@@ -54,21 +55,22 @@ export function StructureFormPage({ ctx, id, title, form, addresses }: FormPageP
   const { t } = ctx;
   const base = `/${ctx.requireCommunity().slug}/staff/registry/structures`;
   const action = id === null ? base : `${base}/${id}`;
+  const labels2 = { kind: t('registry.property.kind'), cadastral_code: t('registry.property.cadastralCode'), parcel_code: t('registry.property.parcelCode'), address_id: t('registry.property.address'), unit: t('registry.property.unit'), area_m2: t('registry.property.areaM2'), purpose: t('registry.property.purpose'), cadastral_value: t('registry.property.cadastralValueAmd'), market_value: t('registry.property.marketValueAmd') };
   return (
     <StaffLayout ctx={ctx} title={title} path={`${action}/edit`} crumbs={[{ href: base, label: t('registry.property.structures') }, ...(id === null ? [] : [{ href: action, label: form.values?.cadastral_code ?? String(id) }]), { label: title }]}>
       <h1>{title}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels2} />
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Select form={form} name="kind" label={t('registry.property.kind')} options={STRUCTURE_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} placeholder={t('ui.choose')} required />
-        <TextInput form={form} name="cadastral_code" label={t('registry.property.cadastralCode')} hint={t('registry.property.cadastralCodeHint')} width="m" spellcheck={false} required />
-        <TextInput form={form} name="parcel_code" label={t('registry.property.parcelCode')} hint={t('registry.property.parcelCodeHint')} width="m" spellcheck={false} optional />
-        <Select form={form} name="address_id" label={t('registry.property.address')} options={addresses} placeholder="—" optional />
-        <TextInput form={form} name="unit" label={t('registry.property.unit')} hint={t('registry.property.unitHint')} width="s" optional />
-        <TextInput form={form} name="area_m2" label={t('registry.property.areaM2')} width="s" inputMode="decimal" required />
-        <Select form={form} name="purpose" label={t('registry.property.purpose')} options={STRUCTURE_PURPOSES.map((p) => ({ value: p, label: purposeLabel(ctx, p) }))} placeholder={t('ui.choose')} required />
-        <TextInput form={form} name="cadastral_value" label={t('registry.property.cadastralValueAmd')} width="m" inputMode="numeric" optional />
-        <TextInput form={form} name="market_value" label={t('registry.property.marketValueAmd')} width="m" inputMode="numeric" optional />
+        <Select form={form} name="kind" label={labels2.kind} options={STRUCTURE_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} placeholder={t('ui.choose')} required />
+        <TextInput form={form} name="cadastral_code" label={labels2.cadastral_code} hint={t('registry.property.cadastralCodeHint')} width="m" spellcheck={false} required />
+        <TextInput form={form} name="parcel_code" label={labels2.parcel_code} hint={t('registry.property.parcelCodeHint')} width="m" spellcheck={false} optional />
+        <Select form={form} name="address_id" label={labels2.address_id} options={addresses} placeholder="—" optional />
+        <TextInput form={form} name="unit" label={labels2.unit} hint={t('registry.property.unitHint')} width="s" optional />
+        <TextInput form={form} name="area_m2" label={labels2.area_m2} width="s" inputMode="decimal" required />
+        <Select form={form} name="purpose" label={labels2.purpose} options={STRUCTURE_PURPOSES.map((p) => ({ value: p, label: purposeLabel(ctx, p) }))} placeholder={t('ui.choose')} required />
+        <TextInput form={form} name="cadastral_value" label={labels2.cadastral_value} width="m" inputMode="numeric" optional />
+        <TextInput form={form} name="market_value" label={labels2.market_value} width="m" inputMode="numeric" optional />
         <Coordinates ctx={ctx} form={form} />
         <Button>{t('registry.property.save')}</Button>
       </form>
@@ -83,14 +85,15 @@ export function OwnersFormPage({ ctx, objectType, id, code, form }: { ctx: Ctx; 
   const title = t('registry.property.editOwners');
   const typeOptions = OWNER_TYPES.map((o) => ({ value: o, label: t(`registry.property.owner.${o}` as MessageKey) }));
   const rows = Array.from({ length: OWNER_ROWS }, (_, i) => i);
+  const labels = { valid_from: t('registry.property.validFrom') };
   return (
     <StaffLayout ctx={ctx} title={`${title} — ${code}`} path={path} crumbs={[{ href: base, label: t(objectType === 'parcel' ? 'registry.property.parcels' : 'registry.property.structures') }, { href: `${base}/${id}`, label: code }, { label: title }]}>
       <h1>{title}</h1>
       <p class="hint">{t('registry.property.ownersHint')}</p>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={path} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput form={form} name="valid_from" label={t('registry.property.validFrom')} hint={t('registry.property.dayHint')} width="s" required />
+        <TextInput form={form} name="valid_from" label={labels.valid_from} hint={t('registry.property.dayHint')} width="s" required />
         {rows.map((i) => (
           <fieldset class="fieldset">
             <legend class="label">{t('registry.property.ownerN', { n: i + 1 })}</legend>

@@ -97,7 +97,7 @@ export function ParcelPage({ ctx, row, owners, history, canEdit, canSeePeople, d
         rows={[
           { key: t('registry.property.settlement'), value: row.settlement_hy ? localized({ name_hy: row.settlement_hy, name_en: row.settlement_en, name_ru: row.settlement_ru }, 'name', ctx.locale) : '—' },
           { key: t('registry.property.address'), value: addressText(row) ?? '—' },
-          { key: t('registry.property.area'), value: areaText(Number(row.area_m2)) },
+          { key: t('registry.property.area'), value: areaText(ctx, Number(row.area_m2)) },
           { key: t('registry.property.purpose'), value: purposeLabel(ctx, row.purpose) },
           { key: t('registry.property.inside'), value: row.inside_settlement ? t('registry.property.insideYes') : t('registry.property.insideNo') },
           { key: t('registry.property.cadastralValue'), value: amdOrDash(row.cadastral_value) },
@@ -128,7 +128,7 @@ export function StructurePage({ ctx, row, owners, history, canEdit, canSeePeople
           { key: t('registry.property.parcel'), value: row.parcel_id && row.parcel_code ? <a href={`/${slug}/staff/registry/parcels/${row.parcel_id}`}>{row.parcel_code}</a> : '—' },
           { key: t('registry.property.address'), value: addressText(row) ?? '—' },
           { key: t('registry.property.unit'), value: row.unit_number ?? '—' },
-          { key: t('registry.property.area'), value: areaText(Number(row.area_m2)) },
+          { key: t('registry.property.area'), value: areaText(ctx, Number(row.area_m2)) },
           { key: t('registry.property.purpose'), value: purposeLabel(ctx, row.purpose) },
           { key: t('registry.property.cadastralValue'), value: amdOrDash(row.cadastral_value) },
           { key: t('registry.property.marketValue'), value: amdOrDash(row.market_value) },

@@ -1,7 +1,7 @@
 // List pages of the property register: land parcels and structures, with filters and a pager.
 import type { Ctx } from '../../../platform/http/context.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
-import { formatAmd, localized } from '../../../platform/i18n/index.ts';
+import { formatAmd, formatNumber, localized } from '../../../platform/i18n/index.ts';
 import { StaffLayout } from '../../../platform/ui/staff-layout.tsx';
 import { Button, ButtonLink, Notice, Pager, Select, Table, Tag, TextInput, withQuery, type FormState, type Option } from '../../../platform/ui/components.tsx';
 import { LAND_PURPOSES, STRUCTURE_KINDS, STRUCTURE_PURPOSES, type ParcelListQuery, type StructureListQuery } from './property.schemas.ts';
@@ -21,8 +21,8 @@ export function settlementOptions(ctx: Ctx, settlements: SettlementOption[]): Op
   return settlements.map((s) => ({ value: String(s.id), label: localized(s, 'name', ctx.locale) }));
 }
 
-export function areaText(m2: number): string {
-  return `${m2.toLocaleString('en-US', { maximumFractionDigits: 2 }).replace(/,/g, '\u00a0')}\u00a0m²`;
+export function areaText(ctx: Ctx, m2: number): string {
+  return `${formatNumber(m2, ctx.locale, { decimals: 2 })}\u00a0m²`;
 }
 
 export const amdOrDash = (v: number | null) => (v === null ? '—' : formatAmd(Number(v)));
@@ -109,7 +109,7 @@ export function ParcelListPage({ ctx, query, rows, total, page, pages, settlemen
           { key: 'address', label: t('registry.property.address'), render: (r) => addressText(r) ?? '—' },
           { key: 'purpose', label: t('registry.property.purpose'), render: (r) => purposeLabel(ctx, r.purpose) },
           { key: 'inside', label: t('registry.property.inside'), render: (r) => (r.inside_settlement ? <Tag tone="blue">{t('registry.property.insideYes')}</Tag> : <Tag>{t('registry.property.insideNo')}</Tag>) },
-          { key: 'area', label: t('registry.property.area'), numeric: true, render: (r) => areaText(Number(r.area_m2)) },
+          { key: 'area', label: t('registry.property.area'), numeric: true, render: (r) => areaText(ctx, Number(r.area_m2)) },
           { key: 'value', label: t('registry.property.cadastralValue'), numeric: true, render: (r) => amdOrDash(r.cadastral_value) },
         ]}
       />
@@ -145,7 +145,7 @@ export function StructureListPage({ ctx, query, rows, total, page, pages, settle
           { key: 'kind', label: t('registry.property.kind'), render: (r) => kindLabel(ctx, r.kind) },
           { key: 'address', label: t('registry.property.address'), render: (r) => [addressText(r) ?? '—', r.unit_number ? `, ${t('registry.property.unitShort')} ${r.unit_number}` : ''].join('') },
           { key: 'purpose', label: t('registry.property.purpose'), render: (r) => ((STRUCTURE_PURPOSES as readonly string[]).includes(r.purpose) ? purposeLabel(ctx, r.purpose) : r.purpose) },
-          { key: 'area', label: t('registry.property.area'), numeric: true, render: (r) => areaText(Number(r.area_m2)) },
+          { key: 'area', label: t('registry.property.area'), numeric: true, render: (r) => areaText(ctx, Number(r.area_m2)) },
           { key: 'value', label: t('registry.property.value'), numeric: true, render: (r) => amdOrDash(r.cadastral_value ?? r.market_value) },
         ]}
       />

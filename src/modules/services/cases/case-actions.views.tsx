@@ -133,14 +133,15 @@ export function ActionForms(props: Shared & { actions: ActionSpec[]; staff: { id
 export function NoteForm(props: Shared) {
   const { ctx, base } = props;
   const form = formOf(props, 'note');
+  const labels = { body: ctx.t('services.casePage.note.body'), to_applicant: ctx.t('services.casePage.note.audience') };
   return (
     <section aria-labelledby="note-title">
       <h2 id="note-title">{ctx.t('services.casePage.note.title')}</h2>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={`${base}/notes`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Textarea form={form} name="body" label={ctx.t('services.casePage.note.body')} rows={3} required />
-        <Checkboxes form={form} name="to_applicant" label={ctx.t('services.casePage.note.audience')}
+        <Textarea form={form} name="body" label={labels.body} rows={3} required />
+        <Checkboxes form={form} name="to_applicant" label={labels.to_applicant}
           items={[{ value: '1', label: ctx.t('services.casePage.note.toApplicant'), hint: ctx.t('services.casePage.note.toApplicantHint') }]}
           checked={form.values?.to_applicant === '1' ? ['1'] : []} />
         <Button variant="secondary">{ctx.t('services.casePage.note.add')}</Button>
@@ -156,7 +157,8 @@ export function FeeForm(props: Shared) {
   const form = formOf(props, 'fee');
   return (
     <Card title={ctx.t('services.casePage.fee.title', { amount: formatAmd(c.fee_amount) })}>
-      <ErrorSummary form={form} />
+      {/* Buttons and a hidden version: any error is about the whole form. */}
+      <ErrorSummary form={form} labels={{}} />
       <form method="post" action={`${base}/fee`}>
         <CsrfField token={ctx.csrfToken} />
         <Hidden name="version" value={c.version} />
@@ -174,15 +176,16 @@ export function UploadForm(props: Shared) {
   const { ctx, spec, base } = props;
   const form = formOf(props, 'upload');
   const error = form.errors?.file;
+  const labels = { document_key: ctx.t('services.casePage.upload.document'), file: ctx.t('services.casePage.upload.file') };
   return (
     <div class="card">
       <h3 id="upload-title">{ctx.t('services.casePage.upload.title')}</h3>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={`${base}/attachments`} enctype="multipart/form-data" novalidate aria-labelledby="upload-title">
         <CsrfField token={ctx.csrfToken} />
-        <Select form={form} name="document_key" label={ctx.t('services.casePage.upload.document')}
+        <Select form={form} name="document_key" label={labels.document_key}
           options={spec.documents.map((d) => ({ value: d.key, label: pick(d.label, ctx.locale) }))} placeholder={ctx.t('services.casePage.upload.other')} />
-        <Field form={form} name="file" label={ctx.t('services.casePage.upload.file')} hint={ctx.t('services.casePage.upload.hint')}>
+        <Field form={form} name="file" label={labels.file} hint={ctx.t('services.casePage.upload.hint')}>
           <input class="input" type="file" id={fieldId('file')} name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
             aria-describedby={[`${fieldId('file')}-hint`, error ? `${fieldId('file')}-error` : ''].filter(Boolean).join(' ')} aria-invalid={error ? 'true' : undefined} required />
         </Field>

@@ -148,7 +148,7 @@ export function CasePage(props: CasePageProps) {
           <p>{t('services.casePage.conflict.current')}</p>
         </Notice>
       )}
-      {failed?.which === 'page' && <ErrorSummary form={failed.form} />}
+      {failed?.which === 'page' && <ErrorSummary form={failed.form} labels={{}} />}
       <span class="muted">{pick(spec.name, locale)}</span>
       <h1>{title}</h1>
       <p><StateTag state={c.state} label={stateLabel ? pick(stateLabel, locale) : c.state} /></p>

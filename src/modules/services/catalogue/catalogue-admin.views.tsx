@@ -67,7 +67,7 @@ export function TemplatesPage({ ctx, templates, installed, errors = {} }: { ctx:
     <StaffLayout ctx={ctx} title={title} path={`${base}/templates`} crumbs={[{ href: base, label: t('services.catalogue.title') }, { label: title }]}>
       <h1>{title}</h1>
       <p class="lead">{t('services.catalogue.templates.lead', { available: available.length, total: templates.length })}</p>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ codes: t('services.catalogue.templates.choose') }} />
       <form method="post" action={`${base}/install`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <fieldset class="fieldset" aria-describedby={errors.codes ? `${fieldId('codes')}-error` : undefined}>
@@ -111,18 +111,20 @@ export function NewServicePage({ ctx, form, sources }: { ctx: Ctx; form: FormSta
   const { t } = ctx;
   const base = basePath(ctx);
   const title = t('services.catalogue.new.title');
+  const name = (lang: 'hy' | 'en' | 'ru') => `${t('services.catalogue.name')} (${t(`services.catalogue.lang.${lang}`)})`;
+  const labels = { from: t('services.catalogue.new.from'), code: t('services.catalogue.code'), group: t('services.catalogue.group'), name_hy: name('hy'), name_en: name('en'), name_ru: name('ru') };
   return (
     <StaffLayout ctx={ctx} title={title} path={`${base}/new`} crumbs={[{ href: base, label: t('services.catalogue.title') }, { label: title }]}>
       <h1>{title}</h1>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={`${base}/new`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Select form={form} name="from" label={t('services.catalogue.new.from')} hint={t('services.catalogue.new.fromHint')} options={sources} placeholder={t('services.catalogue.new.empty')} />
-        <TextInput form={form} name="code" width="m" label={t('services.catalogue.code')} hint={t('services.catalogue.new.codeHint')} spellcheck={false} required />
-        <TextInput form={form} name="name_hy" label={`${t('services.catalogue.name')} (${t('services.catalogue.lang.hy')})`} required />
-        <TextInput form={form} name="name_en" label={`${t('services.catalogue.name')} (${t('services.catalogue.lang.en')})`} optional />
-        <TextInput form={form} name="name_ru" label={`${t('services.catalogue.name')} (${t('services.catalogue.lang.ru')})`} optional />
-        <Select form={form} name="group" label={t('services.catalogue.group')} options={SERVICE_GROUPS.map((g) => ({ value: g, label: groupLabel(t, g) }))} required />
+        <Select form={form} name="from" label={labels.from} hint={t('services.catalogue.new.fromHint')} options={sources} placeholder={t('services.catalogue.new.empty')} />
+        <TextInput form={form} name="code" width="m" label={labels.code} hint={t('services.catalogue.new.codeHint')} spellcheck={false} required />
+        <TextInput form={form} name="name_hy" label={labels.name_hy} required />
+        <TextInput form={form} name="name_en" label={labels.name_en} optional />
+        <TextInput form={form} name="name_ru" label={labels.name_ru} optional />
+        <Select form={form} name="group" label={labels.group} options={SERVICE_GROUPS.map((g) => ({ value: g, label: groupLabel(t, g) }))} required />
         <Button>{t('services.catalogue.new.create')}</Button>
       </form>
     </StaffLayout>

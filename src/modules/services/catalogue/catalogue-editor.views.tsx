@@ -35,11 +35,32 @@ export interface EditorProps {
   done?: string;
 }
 
+const textLabel = (t: Ctx['t'], label: MessageKey, l: (typeof LANGS)[number]) => `${t(label)} (${t(`services.catalogue.lang.${l}`)})`;
+
+const TEXTS: [string, MessageKey][] = [
+  ['name', 'services.catalogue.editor.name'], ['description', 'services.catalogue.editor.description'],
+  ['output_title', 'services.catalogue.editor.outputTitle'], ['output_body', 'services.catalogue.editor.outputBody'],
+];
+
+/** The label of every field of the editor, for its error summary. */
+function editorLabels(t: Ctx['t'], editor: EditorForm) {
+  return {
+    ...Object.fromEntries(TEXTS.flatMap(([prefix, label]) => LANGS.map((l) => [`${prefix}_${l}`, textLabel(t, label, l)]))),
+    group: t('services.catalogue.group'), applicants: t('services.catalogue.applicants'), channels: t('services.catalogue.channels'),
+    fee_kind: t('services.catalogue.editor.feeKind'), fee_amount: t('services.catalogue.editor.feeAmount'), fee_field: t('services.catalogue.editor.feeField'),
+    fee_rows: t('services.catalogue.editor.feeRows'), fee_default: t('services.catalogue.editor.feeDefault'), fee_rate: t('services.catalogue.editor.feeRate'),
+    fee_base: t('services.catalogue.editor.feeBase'), fee_min: t('services.catalogue.editor.feeMin'), deadline_days: t('services.catalogue.editor.deadlineDays'),
+    deadline_unit: t('services.catalogue.editor.deadlineUnit'), output_template: t('services.catalogue.editor.outputTemplate'), advanced: t('services.catalogue.editor.advanced'),
+    ...Object.fromEntries(editor.actions.map((a) => [`roles_${a.key}`, a.label])),
+    ...Object.fromEntries(editor.states.map((s) => [`days_${s.key}`, s.label])),
+  };
+}
+
 function Texts({ ctx, form, prefix, label, area }: { ctx: Ctx; form: FormState; prefix: string; label: MessageKey; area?: boolean }) {
   return (
     <>
       {LANGS.map((l) => {
-        const props = { form, name: `${prefix}_${l}`, label: `${ctx.t(label)} (${ctx.t(`services.catalogue.lang.${l}`)})`, optional: l !== 'hy' || prefix.startsWith('output') };
+        const props = { form, name: `${prefix}_${l}`, label: textLabel(ctx.t, label, l), optional: l !== 'hy' || prefix.startsWith('output') };
         return area ? <Textarea {...props} rows={3} /> : <TextInput {...props} />;
       })}
     </>
@@ -143,6 +164,7 @@ export function EditorPage({ ctx, service, name, form: editor, errors = {}, issu
   const form: FormState = { t, errors, values: editor.values };
   const feeFields = editor.fields.filter((f) => f.type === 'number' || f.type === 'select').map((f) => ({ value: f.key, label: `${f.label} (${f.key})` }));
   const placeholders = editor.fields.map((f) => `{${f.key}}`).join(' ');
+  const labels = editorLabels(t, editor);
   return (
     <StaffLayout ctx={ctx} title={name} path={path} crumbs={[{ href: base, label: t('services.catalogue.title') }, { label: name }]}>
       <DoneNotice ctx={ctx} done={done} />
@@ -165,7 +187,7 @@ export function EditorPage({ ctx, service, name, form: editor, errors = {}, issu
         <a href={`${path}/versions`}>{t('services.catalogue.versions.title')}</a>
         {service.status === 'published' && <a href={`/${slug}/services/${service.id}`}>{t('services.catalogue.editor.publicPage')}</a>}
       </div>
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <form method="post" action={path} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="version" value={editor.values.version ?? ''} />
@@ -178,26 +200,26 @@ export function EditorPage({ ctx, service, name, form: editor, errors = {}, issu
         </fieldset>
         <fieldset class="group">
           <legend>{t('services.catalogue.editor.access')}</legend>
-          <Select form={form} name="group" label={t('services.catalogue.group')} options={SERVICE_GROUPS.map((g) => ({ value: g, label: groupLabel(t, g) }))} />
-          <Checkboxes form={form} name="applicants" label={t('services.catalogue.applicants')} checked={editor.multi.applicants ?? []}
+          <Select form={form} name="group" label={labels.group} options={SERVICE_GROUPS.map((g) => ({ value: g, label: groupLabel(t, g) }))} />
+          <Checkboxes form={form} name="applicants" label={labels.applicants} checked={editor.multi.applicants ?? []}
             items={(['person', 'organization'] as const).map((a) => ({ value: a, label: t(`services.catalogue.applicant.${a}`) }))} />
-          <Select form={form} name="channels" label={t('services.catalogue.channels')} options={(['both', 'online', 'office'] as const).map((c) => ({ value: c, label: t(`services.catalogue.channels.${c}`) }))} />
+          <Select form={form} name="channels" label={labels.channels} options={(['both', 'online', 'office'] as const).map((c) => ({ value: c, label: t(`services.catalogue.channels.${c}`) }))} />
         </fieldset>
         <fieldset class="group">
           <legend>{t('services.catalogue.fee')}</legend>
-          <Select form={form} name="fee_kind" label={t('services.catalogue.editor.feeKind')} options={(['none', 'fixed', 'table', 'per_unit'] as const).map((k) => ({ value: k, label: t(`services.catalogue.feeKind.${k}`) }))} />
-          <TextInput form={form} name="fee_amount" type="number" width="s" label={t('services.catalogue.editor.feeAmount')} hint={t('services.catalogue.editor.feeAmountHint')} optional />
-          <Select form={form} name="fee_field" label={t('services.catalogue.editor.feeField')} hint={t('services.catalogue.editor.feeFieldHint')} options={feeFields} placeholder="—" optional />
-          <Textarea form={form} name="fee_rows" rows={4} label={t('services.catalogue.editor.feeRows')} hint={t('services.catalogue.editor.feeRowsHint')} optional />
-          <TextInput form={form} name="fee_default" type="number" width="s" label={t('services.catalogue.editor.feeDefault')} optional />
-          <TextInput form={form} name="fee_rate" width="s" inputMode="decimal" label={t('services.catalogue.editor.feeRate')} hint={t('services.catalogue.editor.feeRateHint')} optional />
-          <TextInput form={form} name="fee_base" type="number" width="s" label={t('services.catalogue.editor.feeBase')} optional />
-          <TextInput form={form} name="fee_min" type="number" width="s" label={t('services.catalogue.editor.feeMin')} optional />
+          <Select form={form} name="fee_kind" label={labels.fee_kind} options={(['none', 'fixed', 'table', 'per_unit'] as const).map((k) => ({ value: k, label: t(`services.catalogue.feeKind.${k}`) }))} />
+          <TextInput form={form} name="fee_amount" type="number" width="s" label={labels.fee_amount} hint={t('services.catalogue.editor.feeAmountHint')} optional />
+          <Select form={form} name="fee_field" label={labels.fee_field} hint={t('services.catalogue.editor.feeFieldHint')} options={feeFields} placeholder="—" optional />
+          <Textarea form={form} name="fee_rows" rows={4} label={labels.fee_rows} hint={t('services.catalogue.editor.feeRowsHint')} optional />
+          <TextInput form={form} name="fee_default" type="number" width="s" label={labels.fee_default} optional />
+          <TextInput form={form} name="fee_rate" width="s" inputMode="decimal" label={labels.fee_rate} hint={t('services.catalogue.editor.feeRateHint')} optional />
+          <TextInput form={form} name="fee_base" type="number" width="s" label={labels.fee_base} optional />
+          <TextInput form={form} name="fee_min" type="number" width="s" label={labels.fee_min} optional />
         </fieldset>
         <fieldset class="group">
           <legend>{t('services.catalogue.deadline')}</legend>
-          <TextInput form={form} name="deadline_days" type="number" width="s" label={t('services.catalogue.editor.deadlineDays')} />
-          <Select form={form} name="deadline_unit" label={t('services.catalogue.editor.deadlineUnit')} options={(['working', 'calendar'] as const).map((u) => ({ value: u, label: t(`services.catalogue.unit.${u}`) }))} />
+          <TextInput form={form} name="deadline_days" type="number" width="s" label={labels.deadline_days} />
+          <Select form={form} name="deadline_unit" label={labels.deadline_unit} options={(['working', 'calendar'] as const).map((u) => ({ value: u, label: t(`services.catalogue.unit.${u}`) }))} />
         </fieldset>
         <fieldset class="group">
           <legend>{t('services.catalogue.editor.workflow')}</legend>
@@ -206,7 +228,7 @@ export function EditorPage({ ctx, service, name, form: editor, errors = {}, issu
         </fieldset>
         <fieldset class="group">
           <legend>{t('services.catalogue.editor.output')}</legend>
-          <Select form={form} name="output_template" label={t('services.catalogue.editor.outputTemplate')} options={OUTPUT_TEMPLATES.map((o) => ({ value: o, label: t(`services.catalogue.output.${o}`) }))} />
+          <Select form={form} name="output_template" label={labels.output_template} options={OUTPUT_TEMPLATES.map((o) => ({ value: o, label: t(`services.catalogue.output.${o}`) }))} />
           <Texts ctx={ctx} form={form} prefix="output_title" label="services.catalogue.editor.outputTitle" />
           <p class="hint">{t('services.catalogue.editor.placeholders', { list: placeholders || '—' })}</p>
           <Texts ctx={ctx} form={form} prefix="output_body" label="services.catalogue.editor.outputBody" area />

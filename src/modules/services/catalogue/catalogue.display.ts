@@ -1,7 +1,7 @@
 // How a service's terms read to people, in their language: group, who may apply, channels,
 // fee and deadline. Shared by the public catalogue, the editor's list and anyone else who
 // shows a service (the portal, the desk).
-import { formatAmd, type Locale, type MessageKey, type Translate } from '../../../platform/i18n/index.ts';
+import { decimalSeparator, formatAmd, formatNumber, type Locale, type Translate } from '../../../platform/i18n/index.ts';
 import { pick, SERVICE_GROUPS, type DeadlineSpec, type FeeSpec, type ServiceGroup, type ServiceSpec } from './spec.ts';
 
 export function groupLabel(t: Translate, group: string): string {
@@ -21,21 +21,18 @@ export const appliesOnline = (spec: ServiceSpec) => spec.channels !== 'office';
 /** Whether the Citizen Office takes applications. */
 export const appliesAtOffice = (spec: ServiceSpec) => spec.channels !== 'online';
 
-/** English has one/other, Russian one/few/many, Armenian one/other: mapped onto three message forms. */
-function pluralForm(locale: Locale, n: number): 'one' | 'few' | 'many' {
-  const category = new Intl.PluralRules(locale).select(n);
-  return category === 'one' ? 'one' : category === 'few' ? 'few' : 'many';
+/** "5 working days" in the reader's language and plural form (the catalogue's plural messages). */
+export function deadlineText(t: Translate, deadline: DeadlineSpec): string {
+  return t(deadline.unit === 'working' ? 'services.catalogue.deadline.working' : 'services.catalogue.deadline.calendar', { days: deadline.days });
 }
 
-export function deadlineText(t: Translate, locale: Locale, deadline: DeadlineSpec): string {
-  return t(`services.catalogue.deadline.${deadline.unit}.${pluralForm(locale, deadline.days)}` as MessageKey, { days: deadline.days });
-}
-
-/** An exact decimal rate ("1500", "12.5") with thousands spaced and the reader's decimal mark. */
+/**
+ * An exact decimal rate ("1500", "12.5") written by the number rule of formatNumber, from
+ * its digits: a rate is never turned into a float, which could change its last decimal.
+ */
 export function formatRate(rate: string, locale: Locale): string {
   const [whole, fraction] = rate.split('.');
-  const grouped = (whole ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${grouped}${fraction ? `${locale === 'en' ? '.' : ','}${fraction}` : ''}\u00a0֏`;
+  return `${formatNumber(Number(whole ?? '0'), locale)}${fraction ? `${decimalSeparator(locale)}${fraction}` : ''}\u00a0֏`;
 }
 
 function fieldLabel(spec: ServiceSpec, key: string, locale: Locale): string {

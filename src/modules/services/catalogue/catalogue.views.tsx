@@ -39,7 +39,7 @@ export function CataloguePage({ ctx, services }: { ctx: Ctx; services: Service[]
                   <SummaryList
                     rows={[
                       { key: t('services.catalogue.fee'), value: feeSummary(t, locale, s.spec) },
-                      { key: t('services.catalogue.deadline'), value: deadlineText(t, locale, s.spec.deadline) },
+                      { key: t('services.catalogue.deadline'), value: deadlineText(t, s.spec.deadline) },
                       { key: t('services.catalogue.channels'), value: channelsText(t, s.spec.channels) },
                     ]}
                   />
@@ -90,7 +90,7 @@ export function ServicePage({ ctx, service }: { ctx: Ctx; service: Service }) {
         rows={[
           { key: t('services.catalogue.applicants'), value: applicantsText(t, spec.applicants) },
           { key: t('services.catalogue.fee'), value: feeExplanation(t, locale, spec) },
-          { key: t('services.catalogue.deadline'), value: t('services.catalogue.public.deadlineFrom', { deadline: deadlineText(t, locale, spec.deadline) }) },
+          { key: t('services.catalogue.deadline'), value: t('services.catalogue.public.deadlineFrom', { deadline: deadlineText(t, spec.deadline) }) },
           { key: t('services.catalogue.channels'), value: channelsText(t, spec.channels) },
         ]}
       />

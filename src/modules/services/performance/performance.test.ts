@@ -44,8 +44,8 @@ async function install(env: TestEnv, slug: string, name: string, code: string) {
   return { ...made, add };
 }
 
-async function page(env: TestEnv, slug: string) {
-  const res = await env.app.inject({ method: 'GET', url: `/${slug}/services/performance`, headers: { cookie: 'mmis_lang=en' } });
+async function page(env: TestEnv, slug: string, lang = 'en') {
+  const res = await env.app.inject({ method: 'GET', url: `/${slug}/services/performance`, headers: { cookie: `mmis_lang=${lang}` } });
   assert.equal(res.statusCode, 200);
   return res.body;
 }
@@ -61,10 +61,12 @@ async function api(env: TestEnv, slug: string) {
 }
 
 /** The numeric cells of the table row that names `service`. */
+/** The figures of a service's row as a reader sees them (the labels a phone repeats in each cell left out). */
 function rowCells(html: string, service: string): string[] {
-  const row = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.includes(`>${service}</a>`));
+  const row = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.includes(`>${service}</a>`));
   assert.ok(row, `a row for ${service}`);
-  return [...row.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]!);
+  return [...row.matchAll(/<td class="numeric"[^>]*>([\s\S]*?)<\/td>/g)]
+    .map((m) => m[1]!.replace(/<span class="cell-label"[^>]*>[^<]*<\/span>/, '').replace(/<[^>]+>/g, ''));
 }
 
 bothEngines('performance: known cases give the expected figures on the page and in the API, and only after a recompute', async (t, engine) => {
@@ -113,6 +115,9 @@ bothEngines('performance: known cases give the expected figures on the page and 
   assert.deepEqual(rowCells(html, 'Measured service'), ['6', '5', '4', '60%', '4.3 / 5 (3 ratings)']);
   assert.ok(html.includes(formatInstant(now)), 'the time of computation is shown in Yerevan time');
   assert.match(html, /id="chart-on-time"[\s\S]*Measured service[\s\S]*<\/figure>/, 'the chart has the service');
+  // In Russian the decimal is a comma and the count takes its plural form; in Armenian a comma too.
+  assert.deepEqual(rowCells(await page(env, 'sisian', 'ru'), 'Measured service (ru)'), ['6', '5', '4', '60%', '4,3 / 5 (3 оценки)']);
+  assert.equal(rowCells(await page(env, 'sisian', 'hy'), 'Measured service (hy)')[4], '4,3 / 5 (3 գնահատական)');
 
   // A new decision does not show until the next recompute: the page reads the stored figures only.
   await svc.add([registered(daysAgo(8), 5, `${plus(daysAgo(8), 1)}T10:00:00.000Z`, 1)]);
@@ -123,6 +128,23 @@ bothEngines('performance: known cases give the expected figures on the page and 
   const again = await api(env, 'sisian');
   assert.equal(again.totals.cases, again.services.reduce((s, r) => s + r.cases, 0), 'the totals add up the services');
   assert.equal(again.totals.decidedOnTime, again.services.reduce((s, r) => s + r.decidedOnTime, 0));
+});
+
+bothEngines('performance: on a phone the table stacks into labelled rows and the chart keeps every name whole', async (t, engine) => {
+  const env = await setup(t, engine);
+  const long = 'A service with a name far longer than any chart label column could hold on one line';
+  const svc = await install(env, 'sisian', long, 'long-named-service');
+  const reg = daysAgo(12);
+  await svc.add([registered(reg, 5, `${plus(reg, 1)}T10:00:00.000Z`, 5)]);
+  await recomputeServiceStats(env.services, svc.community.id);
+  const html = await page(env, 'sisian');
+  assert.match(html, /<table class="table table-stack" role="table">/, 'the figures table stacks on narrow screens');
+  const row = [...html.matchAll(/<tr role="row">([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.includes(long));
+  assert.ok(row, 'the service has a row');
+  for (const label of ['Service', 'Applications', 'On time']) assert.match(row, new RegExp(`<span class="cell-label" aria-hidden="true">${label}</span>`), `each cell says what it is (${label})`);
+  const chart = html.slice(html.indexOf('id="chart-on-time"'), html.indexOf('</figure>', html.indexOf('id="chart-on-time"')));
+  assert.ok(chart.includes(`<span class="bar-label">${long}</span>`), 'the chart label is the whole name, not cut short');
+  assert.ok(!chart.includes('…'), 'no label is shortened');
 });
 
 bothEngines("performance: another community's figures are not on this community's page", async (t, engine) => {

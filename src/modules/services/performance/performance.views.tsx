@@ -2,7 +2,7 @@
 // median days to decision, share decided on time, satisfaction) and a bar chart of the
 // on-time share, whose numbers are also in the table. Reads the pre-aggregated figures only.
 import type { Ctx } from '../../../platform/http/context.ts';
-import { formatInstant, localized } from '../../../platform/i18n/index.ts';
+import { formatInstant, formatNumber, localized } from '../../../platform/i18n/index.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { EmptyState, Notice, Table, type Column } from '../../../platform/ui/components.tsx';
 import { BarChart } from '../../../platform/ui/charts.tsx';
@@ -10,16 +10,10 @@ import { pick } from '../catalogue/spec.ts';
 import type { ServiceStat, ServiceStatsReport } from './performance.service.ts';
 
 const NO_VALUE = '—';
-/** The chart's label column is narrow; the table above carries the full names. */
-const CHART_LABEL_CHARS = 24;
 
-function short(label: string): string {
-  return label.length > CHART_LABEL_CHARS ? `${label.slice(0, CHART_LABEL_CHARS - 1).trimEnd()}…` : label;
-}
-
-/** Decimals as the reader's language writes them (2,5 in Armenian and Russian, 2.5 in English). */
+/** Up to one decimal, as the reader's language writes it (2,5 in Armenian and Russian, 2.5 in English). */
 function decimal(ctx: Ctx, n: number): string {
-  return new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 }).format(n);
+  return formatNumber(n, ctx.locale, { decimals: 1 });
 }
 
 function onTimeText(ctx: Ctx, s: Pick<ServiceStat, 'onTimePercent'>): string {
@@ -75,7 +69,7 @@ export function PerformancePage({ ctx, report }: { ctx: Ctx; report: ServiceStat
             ))}
           </ul>
           <h2>{t('services.performance.byService')}</h2>
-          <Table t={t} caption={t('services.performance.tableCaption')} columns={columns} rows={report.services} />
+          <Table t={t} caption={t('services.performance.tableCaption')} columns={columns} rows={report.services} stack />
           <h2>{t('services.performance.chartTitle')}</h2>
           {decided.length ? (
             <BarChart
@@ -85,7 +79,8 @@ export function PerformancePage({ ctx, report }: { ctx: Ctx; report: ServiceStat
               tableSummary={t('services.performance.showNumbers')}
               labelHeader={t('services.performance.service')}
               valueHeader={t('services.performance.chartValue')}
-              data={decided.map((s) => ({ label: short(pick(s.name, ctx.locale)), value: s.onTimePercent! }))}
+              locale={ctx.locale}
+              data={decided.map((s) => ({ label: pick(s.name, ctx.locale), value: s.onTimePercent! }))}
             />
           ) : (
             <p>{t('services.performance.noChart')}</p>

@@ -28,6 +28,7 @@ export function MyCasesPage({ ctx, rows }: { ctx: Ctx; rows: MyCaseRow[] }) {
             t={t}
             caption={t('services.portal.mine.drafts')}
             captionHidden
+            stack
             rows={drafts}
             columns={[
               { key: 'service', label: t('services.portal.mine.service'), render: (r) => service(r) },
@@ -46,6 +47,7 @@ export function MyCasesPage({ ctx, rows }: { ctx: Ctx; rows: MyCaseRow[] }) {
         t={t}
         caption={t('services.portal.mine.sent')}
         captionHidden
+        stack
         rows={sent}
         empty={t('services.portal.mine.none')}
         columns={[

@@ -13,7 +13,8 @@ import { parseFormData } from '../cases/form-values.ts';
 import type { PublicAttachment, PublicEvent } from './portal.queries.ts';
 import type { documentsOfCase } from '../documents/documents.queries.ts';
 import { RadioGroup, ServiceField, feeText, valuesAsText } from './portal-form.tsx';
-import { DocumentUploads, FileLinks } from './portal-documents.tsx';
+import { DocumentUploads, FileLinks, uploadLabels } from './portal-documents.tsx';
+import { fieldInput } from './portal.schemas.ts';
 import { CaseProgress, PublicTimeline, StateTag, deadlineLine } from './portal-status.tsx';
 import type { PageNotice } from './portal.views.tsx';
 
@@ -54,12 +55,13 @@ export function CasePage(props: CasePageProps) {
   const path = `/${slug}/cases/${c.id}`;
   const name = pick(spec.name, ctx.locale);
   const withdraw = props.actions.find((a) => a.kind === 'withdraw');
+  const labels = caseFormLabels(props, Boolean(withdraw));
   return (
     <Layout ctx={ctx} title={name} path={path} breadcrumbs={[{ href: '/account/cases', label: t('services.portal.mine.title') }, { label: c.reg_number ?? name }]}>
       <span class="muted">{c.reg_number ? t('services.portal.case.number', { number: c.reg_number }) : t('services.portal.case.unnumbered')}</span>
       <h1>{name}</h1>
       {props.notice && <Notice tone={props.notice.tone} title={props.notice.title} />}
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <CaseProgress ctx={ctx} c={c} spec={spec} />
       {c.state === 'draft' && (
         <Notice tone="info" title={t('services.portal.case.isDraft')}>
@@ -104,6 +106,24 @@ export function CasePage(props: CasePageProps) {
       )}
     </Layout>
   );
+}
+
+/** The labels of every form the page shows (they share one form state), for the error summary. */
+function caseFormLabels({ ctx, c, spec }: CasePageProps, canWithdraw: boolean): Record<string, string> {
+  const { t } = ctx;
+  const request = infoRequestOf(c);
+  return {
+    ...(c.state !== 'draft' ? { body: t('services.portal.message.label') } : {}),
+    ...(canWithdraw ? { reason: t('services.portal.withdraw.reason') } : {}),
+    ...(c.decided_at && !c.rated_at ? { rating: t('services.portal.rating.question'), comment: t('services.portal.rating.comment') } : {}),
+    ...(request
+      ? {
+          message: t('services.portal.info.message'),
+          ...Object.fromEntries(spec.fields.filter((f) => request.fields.includes(f.key)).map((f) => [fieldInput(f.key), pick(f.label, ctx.locale)])),
+          ...uploadLabels(ctx, spec.documents.filter((d) => request.documents.includes(d.key)), false),
+        }
+      : {}),
+  };
 }
 
 function FeeValue({ ctx, c, canPay }: CasePageProps) {

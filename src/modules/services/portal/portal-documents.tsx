@@ -2,6 +2,7 @@
 // documents named in a request for more information), with the files already attached.
 // Plain multipart forms to POST /:slug/cases/:caseId/attachments: no JavaScript needed.
 import type { Ctx } from '../../../platform/http/context.ts';
+import { formatNumber } from '../../../platform/i18n/index.ts';
 import { Button, CsrfField, fieldId, type FormState } from '../../../platform/ui/components.tsx';
 import type { CaseRow } from '../cases/case-env.ts';
 import { pick, type DocumentSpec } from '../catalogue/spec.ts';
@@ -10,8 +11,10 @@ import type { PublicAttachment } from './portal.queries.ts';
 const ACCEPT: Record<string, string> = { pdf: '.pdf,application/pdf', jpeg: '.jpg,.jpeg,image/jpeg', png: '.png,image/png' };
 const TYPE_NAMES: Record<string, string> = { pdf: 'PDF', jpeg: 'JPEG', png: 'PNG' };
 
-export function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+export function sizeText(ctx: Ctx, bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? ctx.t('files.size.mb', { size: formatNumber(bytes / 1024 / 1024, ctx.locale, { decimals: 1 }) })
+    : ctx.t('files.size.kb', { size: formatNumber(Math.max(1, Math.round(bytes / 1024)), ctx.locale) });
 }
 
 export function FileLinks({ ctx, c, files }: { ctx: Ctx; c: CaseRow; files: PublicAttachment[] }) {
@@ -19,7 +22,7 @@ export function FileLinks({ ctx, c, files }: { ctx: Ctx; c: CaseRow; files: Publ
   const base = `/${ctx.requireCommunity().slug}/cases/${c.id}/attachments`;
   return (
     <ul>
-      {files.map((a) => <li><a href={`${base}/${a.id}`}>{a.filename}</a> <span class="muted">({sizeText(a.size)})</span></li>)}
+      {files.map((a) => <li><a href={`${base}/${a.id}`}>{a.filename}</a> <span class="muted">({sizeText(ctx, a.size)})</span></li>)}
     </ul>
   );
 }
@@ -42,6 +45,14 @@ function UploadForm({ ctx, c, name, documentKey, label, types, form }: {
       <Button variant="secondary">{t('services.portal.upload.button')}<span class="visually-hidden">: {label}</span></Button>
     </form>
   );
+}
+
+/** The error-summary labels of DocumentUploads' forms: each upload is named by its document. */
+export function uploadLabels(ctx: Ctx, documents: DocumentSpec[], others = true): Record<string, string> {
+  return {
+    ...Object.fromEntries(documents.map((d) => [`document_${d.key}`, pick(d.label, ctx.locale)])),
+    ...(others ? { document_other: ctx.t('services.portal.upload.other') } : {}),
+  };
 }
 
 export function DocumentUploads({ ctx, c, documents, attachments, form, others = true }: {

@@ -217,7 +217,15 @@ bothEngines('portal: my applications in every community; drafts apart; withdraw;
   assert.match(list.body, new RegExp(`/jermuk/cases/${draft.caseId}/edit\\?step=details`), 'the draft is offered to continue');
   assert.doesNotMatch(list.body, new RegExp(`/jermuk/cases/${thrownAway.caseId}`), 'a discarded draft is not listed');
   assert.equal((list.body.match(/\/cases\/\d+/g) ?? []).length, 2, "only ani's cases");
+  // On a phone each application is a block of labelled lines: status, deadline and "Continue" stay on screen.
+  assert.equal((list.body.match(/<table class="table table-stack"/g) ?? []).length, 2, 'both lists stack on narrow screens');
+  for (const label of ['Status', 'Deadline', 'Action']) assert.match(list.body, new RegExp(`<span class="cell-label" aria-hidden="true">${label}</span>`));
   assert.equal((await env.app.inject({ method: 'GET', url: '/account/cases' })).statusCode, 303, 'sign in first');
+
+  // An empty message comes back with the error summary naming and linking the field.
+  const empty = await ani.post(`/sisian/cases/${inSisian.caseId}/messages`, { body: '' });
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /<a href="#field-body">Message: [^<]+<\/a>/);
 
   // With a payment connection the case page offers to pay; paying starts at the provider.
   const started: unknown[] = [];

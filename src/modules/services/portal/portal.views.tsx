@@ -12,7 +12,7 @@ import { pick, type ServiceSpec } from '../catalogue/spec.ts';
 import type { AccountPrefill, PublicAttachment } from './portal.queries.ts';
 import { fieldInput, type Step } from './portal.schemas.ts';
 import { RadioGroup, ServiceField, StepIndicator, deadlineText, feeText } from './portal-form.tsx';
-import { DocumentUploads } from './portal-documents.tsx';
+import { DocumentUploads, uploadLabels } from './portal-documents.tsx';
 
 export interface PageNotice {
   tone: 'success' | 'info' | 'warning';
@@ -43,12 +43,21 @@ export function ApplyPage({ ctx, serviceId, spec, account, form }: ApplyPageProp
   const path = `/${slug}/services/${serviceId}/apply`;
   const kinds = spec.applicants;
   const kind = form.values?.applicant_kind ?? kinds[0]!;
+  const orgs = kinds.includes('organization');
+  // Only the fields this form shows: an error of a hidden one (the kind, when there is one) links nowhere.
+  const labels = {
+    ...(kinds.length > 1 ? { applicant_kind: t('services.portal.applicant.kind') } : {}),
+    name: t('services.portal.applicant.name'),
+    ...(account.verified_psn ? {} : { psn: t('services.portal.applicant.psn') }),
+    ...(orgs ? { tax_id: t('services.portal.applicant.taxId'), org_name: t('services.portal.applicant.orgName') } : {}),
+    email: t('services.portal.applicant.email'), phone: t('services.portal.applicant.phone'),
+  };
   return (
     <Layout ctx={ctx} title={`${t('services.portal.apply.title')}: ${pick(spec.name, ctx.locale)}`} path={path} breadcrumbs={crumbs(ctx, spec, `/${slug}/services/${serviceId}`)}>
       <span class="muted">{t('services.portal.apply.title')}</span>
       <h1>{pick(spec.name, ctx.locale)}</h1>
       <StepIndicator ctx={ctx} current="applicant" hrefOf={() => null} />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       <p>{t('services.portal.apply.intro')}</p>
       <form method="post" action={path} novalidate>
         <CsrfField token={ctx.csrfToken} />
@@ -58,21 +67,21 @@ export function ApplyPage({ ctx, serviceId, spec, account, form }: ApplyPageProp
         ) : (
           <input type="hidden" name="applicant_kind" value={kinds[0]} />
         )}
-        <TextInput form={form} name="name" label={t('services.portal.applicant.name')} autocomplete="name" />
+        <TextInput form={form} name="name" label={labels.name} autocomplete="name" />
         {account.verified_psn ? (
           <SummaryList rows={[{ key: t('services.portal.applicant.psn'), value: <>{account.verified_psn} <span class="muted">({t('services.portal.applicant.psnVerified')})</span></> }]} />
         ) : (
           <TextInput form={form} name="psn" label={t('services.portal.applicant.psn')} hint={t('services.portal.applicant.psnHint')} inputMode="numeric" width="m" spellcheck={false} />
         )}
-        {kinds.includes('organization') && (
+        {orgs && (
           <fieldset class="group">
             <legend>{t('services.portal.applicant.orgSection')}</legend>
             <TextInput form={form} name="tax_id" label={t('services.portal.applicant.taxId')} hint={t('services.portal.applicant.taxIdHint')} inputMode="numeric" width="s" />
             <TextInput form={form} name="org_name" label={t('services.portal.applicant.orgName')} />
           </fieldset>
         )}
-        <TextInput form={form} name="email" type="email" label={t('services.portal.applicant.email')} autocomplete="email" width="m" optional spellcheck={false} />
-        <TextInput form={form} name="phone" type="tel" label={t('services.portal.applicant.phone')} hint={t('services.portal.applicant.contactHint')} autocomplete="tel" width="m" optional />
+        <TextInput form={form} name="email" type="email" label={labels.email} autocomplete="email" width="m" optional spellcheck={false} />
+        <TextInput form={form} name="phone" type="tel" label={labels.phone} hint={t('services.portal.applicant.contactHint')} autocomplete="tel" width="m" optional />
         <Button>{t('services.portal.continue')}</Button>
       </form>
     </Layout>
@@ -112,7 +121,7 @@ export function DraftEditorPage(props: EditorProps) {
       {step === 'details' && <DetailsStep {...props} base={base} />}
       {step === 'documents' && (
         <>
-          <ErrorSummary form={props.form} />
+          <ErrorSummary form={props.form} labels={uploadLabels(ctx, spec.documents)} />
           <h2>{t('services.portal.step.documents')}</h2>
           <DocumentUploads ctx={ctx} c={c} documents={spec.documents} attachments={props.attachments} form={props.form} />
           <div class="actions">

@@ -22,13 +22,13 @@ export function OfficeChoicePage({ ctx, offices, form, purpose }: { ctx: Ctx; of
     <Layout ctx={ctx} title={title} path={path}>
       <QueueStyles />
       <h1>{title}</h1>
-      {form && <ErrorSummary form={form} />}
+      {form && <ErrorSummary form={form} labels={offices.length ? { office: t('queue.office') } : {}} />}
       {offices.length === 0 ? (
         <Notice tone="info" title={t('queue.kiosk.closed')} />
       ) : (
         <>
           <p class="lead">{t('queue.kiosk.chooseOffice')}</p>
-          <ul class="queue-choices" id="field-office">
+          <ul class="queue-choices" id="field-office" aria-label={t('queue.office')}>
             {offices.map((o) => (
               <li><a class="queue-choice" href={`${path}?office=${o.key}`}>{officeName(t, o)}</a></li>
             ))}
@@ -48,14 +48,14 @@ export function KioskPage({ ctx, office, groups, several, form }: { ctx: Ctx; of
       <QueueStyles />
       <h1>{title}</h1>
       <p class="lead">{officeName(t, office)}. {t('queue.kiosk.lead')}</p>
-      {form && <ErrorSummary form={form} />}
+      {form && <ErrorSummary form={form} labels={groups.length ? { group: t('queue.group') } : {}} />}
       {groups.length === 0 ? (
         <Notice tone="info" title={t('queue.kiosk.closed')} />
       ) : (
         <form method="post" action={`${kioskPath(ctx)}/tickets`}>
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="office" value={office.key} />
-          <ul class="queue-groups" id="field-group">
+          <ul class="queue-groups" id="field-group" aria-label={t('queue.group')}>
             {groups.map((g) => (
               <li>
                 <button type="submit" name="group" value={g} class="queue-group-button">

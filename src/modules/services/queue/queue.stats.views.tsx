@@ -1,7 +1,7 @@
 // The office statistics page: one day (previous and next day links), one office or all,
 // figures per window, operator and group, and tickets issued per hour as a chart.
 import type { Ctx } from '../../../platform/http/context.ts';
-import { formatDay } from '../../../platform/i18n/index.ts';
+import { formatDay, formatNumber } from '../../../platform/i18n/index.ts';
 import { StaffLayout } from '../../../platform/ui/staff-layout.tsx';
 import { BarChart } from '../../../platform/ui/charts.tsx';
 import { Button, Select, Table, TextInput, withQuery, type Column } from '../../../platform/ui/components.tsx';
@@ -21,7 +21,6 @@ export interface StatsPageProps {
   operators: Map<number, string>;
 }
 
-const NUMBER_LOCALES = { hy: 'hy-AM', en: 'en-GB', ru: 'ru-RU' } as const;
 
 /** Shifts a YYYY-MM-DD day by whole days (UTC arithmetic, so no time zone can move it). */
 export function shiftDay(day: string, by: number): string {
@@ -32,8 +31,7 @@ export function shiftDay(day: string, by: number): string {
 
 /** Minutes with one decimal in the reader's notation ("7.5", "7,5"); a dash when there was nothing to measure. */
 function minutesIn(ctx: Ctx): (v: number | null) => string {
-  const format = new Intl.NumberFormat(NUMBER_LOCALES[ctx.locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return (v) => (v === null ? '—' : format.format(v));
+  return (v) => (v === null ? '—' : formatNumber(v, ctx.locale, { decimals: 1, minDecimals: 1 }));
 }
 
 function figureColumns<R extends { figures: Figures }>(ctx: Ctx): Column<R>[] {
@@ -116,6 +114,7 @@ export function StatsPage({ ctx, day, officeKey, offices, stats, windows, operat
         tableSummary={t('queue.stats.showNumbers')}
         labelHeader={t('queue.stats.hour')}
         valueHeader={t('queue.stats.issued')}
+        locale={ctx.locale}
         data={stats.hours.map((h) => ({ label: `${String(h.hour).padStart(2, '0')}:00`, value: h.count }))}
       />
     </StaffLayout>

@@ -35,6 +35,7 @@ export function ManageWindowsPage({ ctx, windows, settlements, state, done }: { 
     { value: CENTRAL, label: t('queue.office.central') },
     ...settlements.map((s) => ({ value: String(s.id), label: t('queue.office.settlement', { name: localized(s, 'name', ctx.locale) }) })),
   ];
+  const labels = { office: t('queue.office'), label: t('queue.windows.label'), groups: t('queue.groups') };
   return (
     <StaffLayout ctx={ctx} title={title} path={`${base}/windows`} crumbs={[{ href: base, label: t('queue.staff.title') }, { label: title }]}>
       {notice && <Notice title={t(notice)} />}
@@ -62,12 +63,12 @@ export function ManageWindowsPage({ ctx, windows, settlements, state, done }: { 
         ]}
       />
       <h2 id="new-window">{t('queue.windows.new')}</h2>
-      <ErrorSummary form={state.form} />
+      <ErrorSummary form={state.form} labels={labels} />
       <form method="post" action={`${base}/windows`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Select form={state.form} name="office" label={t('queue.office')} options={offices} required />
-        <TextInput form={state.form} name="label" label={t('queue.windows.label')} hint={t('queue.windows.labelHint')} width="s" required />
-        <Checkboxes form={state.form} name="groups" label={t('queue.groups')} hint={t('queue.windows.groupsHint')} items={groupItems(ctx)} checked={state.checked} />
+        <Select form={state.form} name="office" label={labels.office} options={offices} required />
+        <TextInput form={state.form} name="label" label={labels.label} hint={t('queue.windows.labelHint')} width="s" required />
+        <Checkboxes form={state.form} name="groups" label={labels.groups} hint={t('queue.windows.groupsHint')} items={groupItems(ctx)} checked={state.checked} />
         <Button>{t('queue.windows.add')}</Button>
       </form>
     </StaffLayout>
@@ -79,6 +80,7 @@ export function EditWindowPage({ ctx, window, state, active }: { ctx: Ctx; windo
   const base = queueBase(ctx);
   const name = `${t('queue.display.window', { window: window.label })} — ${officeName(t, windowOffice(window, ctx.locale))}`;
   const title = t('queue.windows.editTitle', { window: name });
+  const labels = { groups: t('queue.groups'), active: t('queue.windows.state') };
   return (
     <StaffLayout
       ctx={ctx}
@@ -87,11 +89,11 @@ export function EditWindowPage({ ctx, window, state, active }: { ctx: Ctx; windo
       crumbs={[{ href: base, label: t('queue.staff.title') }, { href: `${base}/windows`, label: t('queue.windows.title') }, { label: name }]}
     >
       <h1>{title}</h1>
-      <ErrorSummary form={state.form} />
+      <ErrorSummary form={state.form} labels={labels} />
       <form method="post" action={`${base}/windows/${window.id}`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Checkboxes form={state.form} name="groups" label={t('queue.groups')} hint={t('queue.windows.groupsHint')} items={groupItems(ctx)} checked={state.checked} />
-        <Checkboxes form={state.form} name="active" label={t('queue.windows.state')} items={[{ value: '1', label: t('queue.windows.activeLabel') }]} checked={active ? ['1'] : []} />
+        <Checkboxes form={state.form} name="groups" label={labels.groups} hint={t('queue.windows.groupsHint')} items={groupItems(ctx)} checked={state.checked} />
+        <Checkboxes form={state.form} name="active" label={labels.active} items={[{ value: '1', label: t('queue.windows.activeLabel') }]} checked={active ? ['1'] : []} />
         <Button>{t('action.save')}</Button>
       </form>
     </StaffLayout>
