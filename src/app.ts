@@ -2,7 +2,7 @@
 // registered here from a manifest, and one without a valid access level stops start-up.
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -24,6 +24,7 @@ import type { ModuleManifest } from './platform/module/contract.ts';
 import type { RouteDef } from './platform/http/route.ts';
 import { checkUpload, MAX_UPLOAD_BYTES } from './platform/files/upload.ts';
 import { registerMetrics } from './platform/ops/metrics.ts';
+import { dropBlankQuery, strictQuery } from './platform/http/strict-query.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -46,6 +47,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     // pino's Logger is what Fastify wants; its types disagree only on msgPrefix.
     loggerInstance: (opts.logger === false ? services.log.child({}, { level: 'silent' }) : services.log) as unknown as FastifyBaseLogger,
     genReqId: newRequestId,
+    // Fastify's two lines per request at info would bury everything else (the demo's
+    // sign-ins scroll away in seconds); one line per request at debug instead, below.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     rewriteUrl: (req) => {
@@ -111,9 +115,14 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
   app.addHook('onRequest', createContext(services));
+  app.addHook('onResponse', async (req, reply) => {
+    // A server error is logged by the error handler; this is the access log, for debugging.
+    req.log.debug({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   // Instance hooks run before each route's own preValidation (the guard), so no control
   // character reaches the CSRF check, the community lookup or a handler.
   app.addHook('preValidation', stripRequestControls);
+  app.addHook('preValidation', dropBlankQuery);
   registerMetrics(app);
 
   for (const mod of services.modules) {
@@ -136,6 +145,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
         },
         schema: {
           ...(r.schema ?? {}),
+          ...(r.method === 'GET' ? { querystring: strictQuery(r.schema?.querystring) } : {}),
           ...(isApi ? { tags: r.schema?.tags ?? [mod.name] } : {}),
           ...(isApi && r.access !== 'public' ? { security: [{ bearer: [] }] } : {}),
         },

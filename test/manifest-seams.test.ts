@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { bothEngines, setup, type TestEnv } from './helpers.ts';
 import { signInAs } from './session.ts';
 import { MODULES } from '../src/modules/index.ts';
-import { translator } from '../src/platform/i18n/index.ts';
+import { formatNumber, translator } from '../src/platform/i18n/index.ts';
 import { aggregateIndicator, computeIndicators, lastTwelveMonths } from '../src/platform/module/indicators.ts';
 import type { Indicator, ModuleManifest } from '../src/platform/module/contract.ts';
 import { describeTables } from '../src/platform/ops/tables.ts';
@@ -69,7 +69,7 @@ bothEngines('indicators equal what the registers and cases hold, and the dashboa
   const page = await get(env, '/sisian/staff', 'chief@sisian.example');
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Applications decided/);
-  assert.match(page.body, new RegExp(`<dt>Residents</dt><dd>${Number(residents.n).toLocaleString('en-GB')}</dd>`));
+  assert.match(page.body, new RegExp(`<dt>Residents</dt><dd>${formatNumber(Number(residents.n), 'en')}</dd>`));
   // A council member may not open the registers or cases: neither group nor its figures appear.
   const council = await get(env, '/sisian/staff', 'council@sisian.example');
   assert.doesNotMatch(council.body, /Applications decided/);
@@ -123,6 +123,21 @@ bothEngines('the home page shows what modules publish, popular services first, a
   const hayk = await get(env, '/sisian', 'hayk@citizen.example');
   assert.match(hayk.body, /Your applications here/);
   assert.match(hayk.body, /Waiting for your answer/, 'Hayk has a case waiting for him in the demo');
+});
+
+bothEngines('the account page lists the modules\' pages about oneself, and a citizen finds the way to a community', async (t, engine) => {
+  const env = await setup(t, engine);
+  const hayk = await get(env, '/account', 'hayk@citizen.example');
+  assert.equal(hayk.statusCode, 200);
+  for (const href of ['/account/cases', '/account/record-views']) {
+    assert.match(hayk.body, new RegExp(`<a href="${href}">`), `the citizen's account links to ${href}`);
+    assert.equal((await get(env, href, 'hayk@citizen.example')).statusCode, 200);
+  }
+  assert.match(hayk.body, /<a href="\/">Choose your community to apply for its services<\/a>/);
+  assert.doesNotMatch(hayk.body, /no role in any community/, 'a citizen is not told about roles');
+  const chief = await get(env, '/account', 'chief@sisian.example');
+  assert.match(chief.body, /My communities and roles/);
+  assert.match(chief.body, /href="\/sisian\/staff"/);
 });
 
 bothEngines('the one search box finds people, cases and organizations the user may see, and audits the people', async (t, engine) => {

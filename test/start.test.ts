@@ -13,7 +13,7 @@ test('start seeds the demo into an empty database, serves it and shuts down grac
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmis-start-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/mmis.js', 'start', '--demo-default'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/mmis.sqlite`, MMIS_FILES_DIR: `${dir}/files`, MMIS_LOG_LEVEL: 'warn', MMIS_DEMO_PASSWORD: 'printed-demo-pass' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/mmis.sqlite`, MMIS_FILES_DIR: `${dir}/files`, MMIS_LOG_LEVEL: 'info', MMIS_DEMO_PASSWORD: 'printed-demo-pass' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -22,13 +22,20 @@ test('start seeds the demo into an empty database, serves it and shuts down grac
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
     const deadline = Date.now() + 45_000;
-    while (!out.includes('MMIS is serving') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const signIns = /it@sisian\.example\s+it_admin @ sisian\s+printed-demo-pass/;
+    while (!signIns.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     assert.match(out, /MMIS is serving/, `the server started; output:\n${out}`);
-    assert.match(out, /it@sisian\.example\s+it_admin @ sisian\s+printed-demo-pass/, 'demo sign-ins are printed');
+    assert.match(out, signIns, 'demo sign-ins are printed');
+    assert.ok(out.lastIndexOf('printed-demo-pass') > out.indexOf('MMIS is serving'), 'the sign-ins come last, where the reader looks');
+    const before = out.length;
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     assert.deepEqual(await health.json(), { status: 'ok' });
     const home = await fetch(`http://127.0.0.1:${port}/sisian`);
     assert.equal(home.status, 200);
+    const icon = await fetch(`http://127.0.0.1:${port}/favicon.ico`);
+    assert.deepEqual([icon.status, icon.headers.get('content-type')], [200, 'image/svg+xml'], 'the site icon is found (through its redirect)');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.doesNotMatch(out.slice(before), /\/sisian|\/healthz|incoming request|request completed/, 'requests are not logged at the default level');
   } finally {
     child.kill('SIGTERM');
   }

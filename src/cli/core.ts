@@ -54,8 +54,9 @@ export function registerCoreCommands(program: Command, open: (o?: { demoDefault?
       await app.listen({ port: config.port, host: config.host });
       // Jobs, the outbox and schedules (unless MMIS_WORKER=off: separate `mmis worker` processes).
       background = await startBackgroundWork(services);
-      if (config.demo) console.log(demoSignIns(services));
       console.log(`MMIS is serving ${config.publicUrl}`);
+      // Last, so the sign-ins stay on screen (requests are logged at debug only).
+      if (config.demo) console.log(demoSignIns(services));
     });
 
   program

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { h } from 'preact';
 import QRCode from 'qrcode';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { queryKeys } from '../../platform/http/strict-query.ts';
 import { route } from '../../platform/http/route.ts';
 import { parseForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -47,6 +48,7 @@ export const accountRoutes = [
     url: '/account',
     access: 'citizen',
     kind: 'page',
+    schema: { querystring: queryKeys(['done']) },
     handler: async (req, reply) => {
       const done = query(req, 'done');
       const key = typeof done === 'string' ? DONE_NOTICES[done] : undefined;

@@ -2,6 +2,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { Button, CsrfField, ErrorSummary, Field, Notice, SummaryList, Table, TextInput, fieldId } from '../../platform/ui/components.tsx';
 import { Layout } from '../../platform/ui/layout.tsx';
+import { allowedNavEntries, navHref } from '../../platform/ui/nav.ts';
 import { LOCALES, formatInstant, localized } from '../../platform/i18n/index.ts';
 import { isCommunityRole, isNationalRole } from '../../platform/policy/roles.ts';
 import type { Account } from './accounts.service.ts';
@@ -42,6 +43,8 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
     ...(user.totp_enabled ? { totp_password: t('accounts.totp.password') } : {}),
     ...(me.isStaff ? { token_name: t('accounts.tokens.name') } : {}),
   };
+  // The modules' pages about oneself across communities (applications, who saw one's record).
+  const pages = allowedNavEntries(ctx.services, ctx.actor, 'account');
   return (
     <Layout ctx={ctx} title={t('accounts.title')} path="/account">
       <h1>{t('accounts.title')}</h1>
@@ -55,9 +58,14 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
         </Notice>
       )}
 
-      <p>
-        <a href="/account/cases">{t('services.portal.mine.title')}</a>
-      </p>
+      {pages.length > 0 && (
+        <nav aria-labelledby="account-pages">
+          <h2 id="account-pages">{t('accounts.pages.title')}</h2>
+          <ul class="inline-links">
+            {pages.map((p) => <li><a href={navHref(p, null)}>{t(p.label)}</a></li>)}
+          </ul>
+        </nav>
+      )}
 
       <section aria-labelledby="profile">
         <h2 id="profile">{t('accounts.profile')}</h2>
@@ -94,7 +102,13 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
         </form>
       </section>
 
-      <section aria-labelledby="communities">
+      {me.communities.length === 0 && me.nationalRoles.length === 0 && (
+        <section aria-labelledby="communities">
+          <h2 id="communities">{t('accounts.communities.citizenTitle')}</h2>
+          <p><a href="/">{t('accounts.communities.choose')}</a></p>
+        </section>
+      )}
+      {(me.communities.length > 0 || me.nationalRoles.length > 0) && <section aria-labelledby="communities">
         <h2 id="communities">{t('accounts.communities.title')}</h2>
         {me.nationalRoles.length > 0 && (
           <p>
@@ -117,7 +131,7 @@ export function AccountPage({ ctx, account, state = {}, notice, newToken }: Acco
             { key: 'open', label: t('accounts.communities.open'), render: (c) => <a href={`/${c.slug}/staff`}>{t('accounts.communities.open')}</a> },
           ]}
         />
-      </section>
+      </section>}
 
       <section aria-labelledby="password">
         <h2 id="password">{t('accounts.password.title')}</h2>

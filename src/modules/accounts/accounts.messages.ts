@@ -3,6 +3,9 @@ import { defineMessages } from '../../platform/i18n/define.ts';
 
 export const accountsMessages = defineMessages({
   hy: {
+    'accounts.communities.choose': 'Ընտրեք ձեր համայնքը՝ նրա ծառայություններին դիմելու համար',
+    'accounts.communities.citizenTitle': 'Համայնքներ',
+    'accounts.pages.title': 'Ձեր էջերը',
     'accounts.register.title': 'Գրանցում',
     'accounts.register.intro': 'Մեկ հաշիվ բոլոր համայնքների ծառայությունների համար։',
     'accounts.register.contact': 'Ինչպես կապվել ձեզ հետ',
@@ -84,6 +87,9 @@ export const accountsMessages = defineMessages({
     'accounts.role.system_admin': 'Համակարգի ադմինիստրատոր',
   },
   en: {
+    'accounts.communities.choose': 'Choose your community to apply for its services',
+    'accounts.communities.citizenTitle': 'Communities',
+    'accounts.pages.title': 'Your pages',
     'accounts.register.title': 'Register',
     'accounts.register.intro': 'One account for the services of every community.',
     'accounts.register.contact': 'How we can reach you',
@@ -165,6 +171,9 @@ export const accountsMessages = defineMessages({
     'accounts.role.system_admin': 'System administrator',
   },
   ru: {
+    'accounts.communities.choose': 'Выберите свою общину, чтобы обратиться за её услугами',
+    'accounts.communities.citizenTitle': 'Общины',
+    'accounts.pages.title': 'Ваши страницы',
     'accounts.register.title': 'Регистрация',
     'accounts.register.intro': 'Одна учётная запись для услуг всех общин.',
     'accounts.register.contact': 'Как с вами связаться',

@@ -1,5 +1,6 @@
 // The language switch: a cookie for everyone, and the stored preference for the signed in.
 import { z } from 'zod';
+import { queryKeys } from '../../platform/http/strict-query.ts';
 import { route } from '../../platform/http/route.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { LANG_COOKIE } from '../../platform/http/hooks.ts';
@@ -16,7 +17,7 @@ export const langRoutes = [
     url: '/lang/:locale',
     access: 'public',
     kind: 'page',
-    schema: { params: langParams },
+    schema: { params: langParams, querystring: queryKeys(['back']) },
     handler: async (req, reply) => {
       const { locale } = req.params;
       if (!isLocale(locale)) throw notFound();

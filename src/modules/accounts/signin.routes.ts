@@ -1,6 +1,7 @@
 // Sign in with a password, the TOTP step that may follow, and sign out.
 import { h } from 'preact';
 import type { FastifyRequest } from 'fastify';
+import { queryKeys } from '../../platform/http/strict-query.ts';
 import { route } from '../../platform/http/route.ts';
 import { parseForm } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/ui/render.ts';
@@ -25,6 +26,7 @@ export const signinRoutes = [
     url: '/signin',
     access: 'public',
     kind: 'page',
+    schema: { querystring: queryKeys(['next', 'done']) },
     handler: async (req, reply) => {
       const next = safeLocalPath(query(req, 'next'));
       const notice = query(req, 'done') === 'reset' ? ('auth.signin.resetDone' as const) : undefined;
@@ -60,6 +62,7 @@ export const signinRoutes = [
     url: '/signin/totp',
     access: 'public',
     kind: 'page',
+    schema: { querystring: queryKeys(['next']) },
     handler: async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
       const pending = cookie ? await findPendingSession(req.ctx.db, sha256(cookie)) : null;

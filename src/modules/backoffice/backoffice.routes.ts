@@ -18,9 +18,9 @@ import { DashboardPage } from './dashboard.views.tsx';
 import { loadDashboard } from './dashboard.service.ts';
 
 const peopleQuery = z.object({
-  sort: z.enum(['name', 'email']).optional().catch(undefined),
-  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-  done: z.string().max(20).optional().catch(undefined),
+  sort: z.enum(['name', 'email']).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+  done: z.string().max(20).optional(),
 });
 
 function staffActor(ctx: Ctx): StaffActor {

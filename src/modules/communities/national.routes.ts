@@ -13,9 +13,9 @@ import { NationalPage, NewCommunityPage, SettingsPage, marzName } from './nation
 import { localized } from '../../platform/i18n/index.ts';
 
 const nationalQuery = z.object({
-  sort: z.enum(['name', 'marz', 'settlements', 'staff']).optional().catch(undefined),
-  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-  created: z.string().max(63).optional().catch(undefined),
+  sort: z.enum(['name', 'marz', 'settlements', 'staff']).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+  created: z.string().max(63).optional(),
 });
 
 function sortRows(ctx: Ctx, rows: NationalCommunityRow[], sort: SortState): NationalCommunityRow[] {
@@ -94,7 +94,7 @@ export const nationalRoutes = [
     url: '/:slug/staff/settings',
     access: 'staff:communities.edit',
     kind: 'page',
-    schema: { params: slugParams, querystring: z.object({ saved: z.string().optional().catch(undefined) }) },
+    schema: { params: slugParams, querystring: z.object({ saved: z.string().optional() }) },
     handler: async (req, reply) => {
       const ctx = req.ctx;
       const form = { t: ctx.t, values: settingsValues(ctx.requireCommunity()) };

@@ -46,6 +46,7 @@ export const registryModule: ModuleManifest = {
     { name: 'registry.demographics_view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'council_member', 'settlement_head'] },
   ],
   nav: [
+    { area: 'account', path: '/record-views', label: 'registry.population.portal.title', access: 'citizen', order: 20 },
     // Population register and address gazetteer (part A).
     { area: 'backoffice', path: '/registry/residents', label: 'registry.population.nav.residents', access: 'staff:registry.people_view', order: 200 },
     { area: 'backoffice', path: '/registry/addresses', label: 'registry.population.nav.addresses', access: 'staff:registry.people_view', order: 260 },

@@ -59,6 +59,7 @@ export const servicesModule: ModuleManifest = {
     { name: 'services.documents_revoke', scope: 'community', roles: ['chief_of_staff', 'head'] },
   ],
   nav: [
+    { area: 'account', path: '/cases', label: 'services.portal.mine.title', access: 'citizen', order: 10 },
     { area: 'backoffice', path: '/cases', label: 'services.inbox.nav', access: 'staff:services.cases_view', order: 100 },
     { area: 'backoffice', path: '/desk', label: 'services.desk.nav', access: 'staff:services.desk', order: 110 },
     { area: 'backoffice', path: '/services', label: 'services.catalogue.nav', access: 'staff:services.catalogue_manage', order: 150 },

@@ -1,6 +1,7 @@
 // The back office's audit log pages: /:slug/staff/audit and /:slug/staff/audit/:id.
 import { z } from 'zod';
 import { h } from 'preact';
+import { queryKeys } from '../http/strict-query.ts';
 import { route, slugParams } from '../http/route.ts';
 import { notFound, type FieldErrors } from '../http/errors.ts';
 import { parseForm } from '../http/forms.ts';
@@ -55,7 +56,8 @@ export const auditRoutes = [
     url: '/:slug/staff/audit',
     access: 'staff:audit.view',
     kind: 'page',
-    schema: { params: slugParams },
+    // The page reports a bad filter value beside its field; the parameters are a closed set.
+    schema: { params: slugParams, querystring: queryKeys(['action', 'actor', 'entity', 'from', 'to', 'page']) },
     handler: async (req, reply) => {
       const ctx = req.ctx;
       const community = ctx.requireCommunity();

@@ -63,8 +63,8 @@ export const yearResponse = z.object({
 
 /** The national editor's page: ?year= (a bad value shows this year) and the notice after a change. */
 export const editorQuery = z.object({
-  year: yearText.optional().catch(undefined),
-  done: z.enum(['set', 'removed', 'restored']).optional().catch(undefined),
+  year: yearText.optional(),
+  done: z.enum(['set', 'removed', 'restored']).optional(),
 });
 
 const name = z.string().trim().min(1).max(200);

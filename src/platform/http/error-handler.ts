@@ -16,6 +16,11 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldErrors = {};
     for (const v of err.validation) {
+      // A parameter the route does not take (strict GET queries): each named, with its own message.
+      if (v.keyword === 'unrecognized_keys') {
+        for (const key of (v.params as { keys?: unknown[] } | undefined)?.keys ?? []) fields[String(key)] ??= 'error.query.unknown';
+        continue;
+      }
       // Params and querystring failures carry the zod issue; fall back to the JSON path when one does not.
       const issue = (v.params as { issue?: Parameters<typeof issuesToFields>[0][number] } | undefined)?.issue;
       const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.');

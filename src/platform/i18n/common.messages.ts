@@ -3,6 +3,7 @@ import { defineMessages } from './define.ts';
 
 export const commonMessages = defineMessages({
   hy: {
+    'error.query.unknown': 'Այս էջը նման պարամետր չի ընդունում',
     'nav.sectionPages': 'Բաժնի էջերը',
     'platform.module': 'Կառավարում',
     'app.name': 'Խելացի համայնք',
@@ -44,6 +45,7 @@ export const commonMessages = defineMessages({
     'table.sortBy': 'Դասավորել ըստ «{column}»',
   },
   en: {
+    'error.query.unknown': 'This page takes no such parameter',
     'nav.sectionPages': 'Pages of this section',
     'platform.module': 'Administration',
     'app.name': 'Smart Municipality',
@@ -85,6 +87,7 @@ export const commonMessages = defineMessages({
     'table.sortBy': 'Sort by “{column}”',
   },
   ru: {
+    'error.query.unknown': 'Эта страница не принимает такой параметр',
     'nav.sectionPages': 'Страницы раздела',
     'platform.module': 'Администрирование',
     'app.name': 'Умная община',

@@ -68,9 +68,12 @@ export interface Schedule {
 }
 
 export interface NavEntry {
-  /** Where: the community back office or the national console. */
-  area: 'backoffice' | 'national';
-  /** Path under /{slug}/staff for backoffice entries, under /national for national ones. */
+  /**
+   * Where: the community back office, the national console, or the person's own account
+   * page (pages about oneself across communities: one's applications, who saw one's record).
+   */
+  area: 'backoffice' | 'national' | 'account';
+  /** Path under /{slug}/staff for backoffice entries, /national for national ones, /account for account ones. */
   path: string;
   label: MessageKey;
   access: Access;

@@ -10,8 +10,8 @@ import { listNotices, markAllNoticesRead, markNoticeRead, NOTICE_PAGE_SIZE } fro
 import { NoticesPage } from './notices.views.tsx';
 
 const listQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
-  done: z.enum(['read', 'allRead']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  done: z.enum(['read', 'allRead']).optional(),
 });
 const noticeParams = z.object({ slug: z.string(), noticeId: z.coerce.number().int().positive().max(2_147_483_647) });
 

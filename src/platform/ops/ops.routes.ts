@@ -21,6 +21,14 @@ async function databaseAnswers(db: Db): Promise<boolean> {
 }
 
 export const opsRoutes = [
+  // Browsers ask for /favicon.ico whatever the page links; the icon is one SVG.
+  route({
+    method: 'GET',
+    url: '/favicon.ico',
+    access: 'public',
+    kind: 'page',
+    handler: async (_req, reply) => reply.header('cache-control', 'public, max-age=86400').redirect('/static/favicon.svg', 301),
+  }),
   route({
     method: 'GET',
     url: '/healthz',

@@ -55,6 +55,7 @@ export function Layout({ ctx, title, breadcrumbs, nav, subnav, search, path, chi
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${siteName}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {brand && <style>{brand}</style>}
       </head>
       <body>

@@ -39,9 +39,11 @@ export function allowedNavEntries(services: Pick<Services, 'modules' | 'permissi
   return placedEntries(services, actor, area);
 }
 
-/** Where an entry lives: /{slug}/staff{path} or /national{path}. */
+const AREA_ROOT: Record<Exclude<NavEntry['area'], 'backoffice'>, string> = { national: '/national', account: '/account' };
+
+/** Where an entry lives: /{slug}/staff{path}, /national{path} or /account{path}. */
 export function navHref(entry: NavEntry, slug: string | null): string {
-  return entry.area === 'backoffice' ? `/${slug}/staff${entry.path}` : `/national${entry.path}`;
+  return entry.area === 'backoffice' ? `/${slug}/staff${entry.path}` : `${AREA_ROOT[entry.area]}${entry.path}`;
 }
 
 /** Index of the link whose href is the longest prefix of `current` (so /staff/people/7 marks "Staff"). */

@@ -119,7 +119,7 @@ export const assetTexts = {
     'registry.asset.newLease': 'Новая аренда',
     'registry.asset.noLeases': 'Договоров аренды нет',
     'registry.asset.tenant': 'Арендатор',
-    'registry.asset.tenantHint': 'Номер соцкарты жителя, ИНН организации или имя',
+    'registry.asset.tenantHint': 'Номер социальной карты жителя, ИНН организации или имя',
     'registry.asset.tenantType': 'Тип арендатора',
     'registry.asset.term': 'Срок',
     'registry.asset.startsOn': 'Начало',

@@ -49,9 +49,9 @@ export type LeaseInput = z.infer<typeof leaseForm>;
 export const leaseStatusForm = z.object({ status: z.enum(LEASE_STATUSES, { error: 'field.required' }) });
 
 export const assetListQuery = z.object({
-  kind: z.enum(ASSET_KINDS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
-  done: z.string().max(20).optional().catch(undefined),
+  kind: z.enum(ASSET_KINDS).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  done: z.string().max(20).optional(),
 });
 export type AssetListQuery = z.infer<typeof assetListQuery>;
 

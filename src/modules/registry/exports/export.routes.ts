@@ -129,7 +129,7 @@ export const exportRoutes: RouteDef[] = DEFS.flatMap((def) =>
       url: `/:slug/staff/registry/${def.register}/export.${format}`,
       access: def.access,
       kind: 'page',
-      schema: { params },
+      schema: { params, querystring: def.query },
       handler: async (req, reply) => sendExport(req.ctx, reply, def, format, req.query),
     }),
   ),

@@ -25,12 +25,12 @@ export const organizationForm = z.object({
 export type OrganizationInput = z.infer<typeof organizationForm>;
 
 export const organizationListQuery = z.object({
-  q: z.preprocess(blank, z.string().trim().max(100).optional()).catch(undefined),
-  legal_form: z.enum(LEGAL_FORMS).optional().catch(undefined),
-  status: z.enum(ORG_STATUSES).optional().catch(undefined),
-  settlement: z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
-  done: z.string().max(20).optional().catch(undefined),
+  q: z.preprocess(blank, z.string().trim().max(100).optional()),
+  legal_form: z.enum(LEGAL_FORMS).optional(),
+  status: z.enum(ORG_STATUSES).optional(),
+  settlement: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  done: z.string().max(20).optional(),
 });
 export type OrganizationListQuery = z.infer<typeof organizationListQuery>;
 

@@ -103,23 +103,23 @@ export const addressForm = z.object({
 export type AddressInput = z.infer<typeof addressForm>;
 export const unitForm = z.object({ number: text(20) });
 
-const page = z.coerce.number().int().min(1).max(100000).optional().catch(undefined);
-const q = z.string().max(200).optional().catch(undefined);
+const page = z.coerce.number().int().min(1).max(100000).optional();
+const q = z.string().max(200).optional();
 
 export const residentsQuery = z.object({
   q,
-  settlement_id: z.coerce.number().int().positive().optional().catch(undefined),
-  status: z.enum(STATUSES).optional().catch(undefined),
-  sex: z.enum(SEXES).optional().catch(undefined),
-  age_min: z.coerce.number().int().min(0).max(150).optional().catch(undefined),
-  age_max: z.coerce.number().int().min(0).max(150).optional().catch(undefined),
+  settlement_id: z.coerce.number().int().positive().optional(),
+  status: z.enum(STATUSES).optional(),
+  sex: z.enum(SEXES).optional(),
+  age_min: z.coerce.number().int().min(0).max(150).optional(),
+  age_max: z.coerce.number().int().min(0).max(150).optional(),
   page,
-  done: z.string().max(20).optional().catch(undefined),
+  done: z.string().max(20).optional(),
 });
 export type ResidentsQuery = z.infer<typeof residentsQuery>;
 
-export const doneQuery = z.object({ done: z.string().max(20).optional().catch(undefined) });
-export const addressesQuery = z.object({ settlement_id: z.coerce.number().int().positive().optional().catch(undefined), done: doneQuery.shape.done });
+export const doneQuery = z.object({ done: z.string().max(20).optional() });
+export const addressesQuery = z.object({ settlement_id: z.coerce.number().int().positive().optional(), done: doneQuery.shape.done });
 
 export const slugOnly = z.object({ slug: z.string() });
 export const residentParams = z.object({ slug: z.string(), id: z.coerce.number().int().positive() });

@@ -12,7 +12,7 @@ import { scopeOf } from '../registry.http.ts';
 
 /** ?settlement= narrows the map to one settlement (a plain GET form, no JavaScript needed). */
 const mapQuery = z.object({
-  settlement: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()).catch(undefined),
+  settlement: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
 });
 
 const mapPoint = z.object({

@@ -80,8 +80,12 @@ bothEngines('a demo-sized map stays a small page: points capped, a notice, and a
   const all = (await get(env, CHIEF, '/api/v1/communities/sisian/property/map')).json() as { items: unknown[]; total: number };
   assert.ok(all.total >= 2000);
   assert.equal(all.items.length, MAP_LIMIT);
-  const drawn = (body: string) => (body.match(/<circle |<rect x="[\d.-]+" y="[\d.-]+" width="10"/g) ?? []).length;
+  // Marks in the plot (the legend above it draws one of each kind too).
+  const plotOf = (body: string) => body.slice(body.indexOf('<figure class="map-plot">'), body.indexOf('</figure>'));
+  const drawn = (body: string) => (plotOf(body).match(/<circle |<rect x="[\d.-]+" y="[\d.-]+" width="10"/g) ?? []).length;
   assert.equal(drawn(page.body), MAP_LIMIT);
+  assert.match(page.body, /class="map-legend"[\s\S]*<circle[^>]*><\/circle><\/svg> [^<]+\d<\/li><li><svg[^>]*><rect[^>]*><\/rect><\/svg> [^<]+\d<\/li>[\s\S]*<figure class="map-plot">/, 'a legend above the plot');
+  assert.match(page.body, /<details class="map-table"><summary>[^<]+<\/summary>[\s\S]*<table/, 'the thousand-row table is folded away');
   assert.match(page.body, new RegExp(`${MAP_LIMIT}[^<]*${all.total}[^<]*${all.total - MAP_LIMIT}`), 'the notice says how many are not shown');
   assert.match(page.body, /<form method="get" action="\/sisian\/staff\/registry\/map"[^>]*>/);
   assert.match(page.body, /<select[^>]*name="settlement"/);
@@ -93,7 +97,9 @@ bothEngines('a demo-sized map stays a small page: points capped, a notice, and a
   assert.equal(drawn(filtered.body), api.total);
   assert.doesNotMatch(filtered.body, new RegExp(`${all.total}`), 'all of Tolors fits: no capped notice');
   assert.match(filtered.body, new RegExp(`<option value="${tolors}" selected`));
-  assert.equal((await get(env, CHIEF, '/sisian/staff/registry/map?settlement=abc')).statusCode, 200, 'a bad filter is ignored');
+  const bad = await get(env, CHIEF, '/sisian/staff/registry/map?settlement=abc');
+  assert.equal(bad.statusCode, 400, 'a bad filter is refused, not ignored (the map would claim to be filtered)');
+  assert.match(bad.body, /<code>settlement<\/code>/);
 
   const head = (await get(env, 'angeghakot@sisian.example', `/sisian/staff/registry/map?settlement=${tolors}`));
   assert.equal(drawn(head.body), 0, 'a settlement head cannot filter into another settlement');

@@ -26,6 +26,23 @@ export interface MapPageProps {
   tileUrl: string | null;
 }
 
+const PARCEL = { fill: '#1d70b8' };
+const STRUCTURE = { fill: '#b5121b' };
+
+/** What the two marks mean, with how many of each are drawn: the same shapes and colours as the plot. */
+function Legend({ ctx, parcels, structures }: { ctx: Ctx; parcels: number; structures: number }) {
+  const { t } = ctx;
+  return (
+    <div class="map-legend">
+      <h2 class="visually-hidden">{t('registry.map.legend')}</h2>
+      <ul>
+        <li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill={PARCEL.fill} /></svg> {t('registry.map.parcelsCaption', { count: parcels })}</li>
+        <li><svg width="14" height="14" aria-hidden="true"><rect x="2" y="2" width="10" height="10" fill={STRUCTURE.fill} /></svg> {t('registry.map.structuresCaption', { count: structures })}</li>
+      </ul>
+    </div>
+  );
+}
+
 function Plot({ ctx, points }: { ctx: Ctx; points: MapPoint[] }) {
   const { t } = ctx;
   const xy = project(points, WIDTH, HEIGHT);
@@ -36,12 +53,12 @@ function Plot({ ctx, points }: { ctx: Ctx; points: MapPoint[] }) {
         <title id="map-plot-title">{t('registry.map.plot')}</title>
         <desc id="map-plot-desc">{t('registry.map.plotHint')}</desc>
         <rect x="0" y="0" width={WIDTH} height={HEIGHT} fill="#f3f6f9" stroke="#b1b4b6" />
-        <g fill="#1d70b8" stroke="#fff" stroke-width="1.5">
+        <g fill={PARCEL.fill} stroke="#fff" stroke-width="1.5">
           {dots.filter((d) => d.p.kind === 'parcel').map(({ p, x, y }) => (
             <a href={rel(p)}><title>{p.code}</title><circle cx={x} cy={y} r="6" /></a>
           ))}
         </g>
-        <g fill="#b5121b" stroke="#fff" stroke-width="1.5">
+        <g fill={STRUCTURE.fill} stroke="#fff" stroke-width="1.5">
           {dots.filter((d) => d.p.kind !== 'parcel').map(({ p, x, y }) => (
             <a href={rel(p)}><title>{p.code}</title><rect x={x - 5} y={y - 5} width="10" height="10" /></a>
           ))}
@@ -86,16 +103,24 @@ export function MapPage({ ctx, points, total, settlement, settlements, tileUrl }
         </>
       )}
       {points.length > 0 && !tileUrl && <Notice tone="info" title={t('registry.map.noTiles')} />}
+      {points.length > 0 && <Legend ctx={ctx} parcels={parcels.length} structures={structures.length} />}
       {points.length > 0 && <Plot ctx={ctx} points={points} />}
       {points.length === 0 && <Table t={t} caption={t('registry.map.caption', { count: 0 })} rows={points} empty={t('registry.map.none')} columns={[]} />}
-      {parcels.length > 0 && <Table t={t} caption={t('registry.map.parcelsCaption', { count: parcels.length })} rows={parcels} columns={[object, ...coordinates]} />}
-      {structures.length > 0 && (
-        <Table
-          t={t}
-          caption={t('registry.map.structuresCaption', { count: structures.length })}
-          rows={structures}
-          columns={[object, { key: 'kind', label: t('registry.property.kind'), render: (p) => kindLabel(ctx, p.kind) }, ...coordinates]}
-        />
+      {/* The same objects in words, for screen readers and for copying coordinates: a
+          thousand rows, so folded away below the picture until asked for. */}
+      {points.length > 0 && (
+        <details class="map-table">
+          <summary>{t('registry.map.asTable')}</summary>
+          {parcels.length > 0 && <Table t={t} caption={t('registry.map.parcelsCaption', { count: parcels.length })} rows={parcels} columns={[object, ...coordinates]} />}
+          {structures.length > 0 && (
+            <Table
+              t={t}
+              caption={t('registry.map.structuresCaption', { count: structures.length })}
+              rows={structures}
+              columns={[object, { key: 'kind', label: t('registry.property.kind'), render: (p) => kindLabel(ctx, p.kind) }, ...coordinates]}
+            />
+          )}
+        </details>
       )}
     </StaffLayout>
   );

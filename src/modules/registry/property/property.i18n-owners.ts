@@ -1,6 +1,8 @@
 // Texts of owner sets and the map (merged in registry-property.messages.ts).
 export const ownerTexts = {
   hy: {
+    'registry.map.asTable': 'Օբյեկտները աղյուսակով՝ կոորդինատներով',
+    'registry.map.legend': 'Պայմանական նշաններ',
     'registry.property.owners': 'Սեփականատերեր',
     'registry.property.owner': 'Սեփականատեր',
     'registry.property.ownerN': 'Սեփականատեր {n}',
@@ -43,6 +45,8 @@ export const ownerTexts = {
     'registry.map.show': 'Ցուցադրել',
   },
   en: {
+    'registry.map.asTable': 'The objects as a table, with coordinates',
+    'registry.map.legend': 'Legend',
     'registry.property.owners': 'Owners',
     'registry.property.owner': 'Owner',
     'registry.property.ownerN': 'Owner {n}',
@@ -52,7 +56,7 @@ export const ownerTexts = {
     'registry.property.owner.community': 'Community',
     'registry.property.owner.other': 'Other person',
     'registry.property.owner.communityName': 'Community property',
-    'registry.property.ownerRef': 'PSN, tax ID or name',
+    'registry.property.ownerRef': 'Public service number, tax ID or name',
     'registry.property.ownerRefHint': 'A resident’s public service number (10 digits), an organization’s tax ID (8 digits), another person’s name; empty for the community',
     'registry.property.share': 'Share',
     'registry.property.shareHint': 'As a fraction, e.g. 1/2 or 1',
@@ -85,6 +89,8 @@ export const ownerTexts = {
     'registry.map.show': 'Show',
   },
   ru: {
+    'registry.map.asTable': 'Объекты таблицей, с координатами',
+    'registry.map.legend': 'Условные обозначения',
     'registry.property.owners': 'Собственники',
     'registry.property.owner': 'Собственник',
     'registry.property.ownerN': 'Собственник {n}',
@@ -94,7 +100,7 @@ export const ownerTexts = {
     'registry.property.owner.community': 'Община',
     'registry.property.owner.other': 'Другое лицо',
     'registry.property.owner.communityName': 'Общинная собственность',
-    'registry.property.ownerRef': 'Номер соцкарты, ИНН или имя',
+    'registry.property.ownerRef': 'Номер социальной карты, ИНН или имя',
     'registry.property.ownerRefHint': 'Для жителя — номер социальной карты (10 цифр), для организации — ИНН (8 цифр), для другого лица — имя; для общины — пусто',
     'registry.property.share': 'Доля',
     'registry.property.shareHint': 'Дробью, например 1/2 или 1',

@@ -134,26 +134,26 @@ function buildOwnerSetForm(): z.ZodType<OwnerSetInput> {
 export const ownerSetForm = buildOwnerSetForm();
 
 const listFilter = {
-  settlement: z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined),
-  q: z.preprocess(blank, z.string().trim().max(100).optional()).catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  settlement: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+  q: z.preprocess(blank, z.string().trim().max(100).optional()),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
 };
 
 export const parcelListQuery = z.object({
   ...listFilter,
-  purpose: z.enum(LAND_PURPOSES).optional().catch(undefined),
-  inside: z.enum(['1', '0']).optional().catch(undefined),
-  done: z.string().max(20).optional().catch(undefined),
+  purpose: z.enum(LAND_PURPOSES).optional(),
+  inside: z.enum(['1', '0']).optional(),
+  done: z.string().max(20).optional(),
 });
 export type ParcelListQuery = z.infer<typeof parcelListQuery>;
 
 export const structureListQuery = z.object({
   ...listFilter,
-  kind: z.enum(STRUCTURE_KINDS).optional().catch(undefined),
-  done: z.string().max(20).optional().catch(undefined),
+  kind: z.enum(STRUCTURE_KINDS).optional(),
+  done: z.string().max(20).optional(),
 });
 export type StructureListQuery = z.infer<typeof structureListQuery>;
 
-export const doneQuery = z.object({ done: z.string().max(20).optional().catch(undefined) });
+export const doneQuery = z.object({ done: z.string().max(20).optional() });
 export const parcelParams = z.object({ slug: z.string(), parcelId: z.coerce.number().int().positive() });
 export const structureParams = z.object({ slug: z.string(), structureId: z.coerce.number().int().positive() });

@@ -237,7 +237,7 @@ export const servicesCasePagesMessages = defineMessages({
     'services.casePage.feeStatus.paid': 'оплачено',
     'services.casePage.feeStatus.waived': 'освобождено от оплаты',
     'services.casePage.applicant': 'Заявитель',
-    'services.casePage.psn': 'Номер соц. услуг (ՀԾՀ)',
+    'services.casePage.psn': 'Номер социальной карты',
     'services.casePage.taxId': 'ИНН (ՀՎՀՀ)',
     'services.casePage.contacts': 'Контакты',
     'services.casePage.account': 'Аккаунт гражданина',

@@ -19,11 +19,11 @@ const optionalId = z.preprocess(blank, z.coerce.number().int().positive().max(2 
 const stateKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
 export const inboxQuery = z.object({
-  view: z.enum(INBOX_VIEWS).optional().catch(undefined),
-  service: optionalId.catch(undefined),
-  state: z.preprocess(blank, stateKey.optional()).catch(undefined),
-  q: z.preprocess(blank, z.string().trim().max(100).optional()).catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  view: z.enum(INBOX_VIEWS).optional(),
+  service: optionalId,
+  state: z.preprocess(blank, stateKey.optional()),
+  q: z.preprocess(blank, z.string().trim().max(100).optional()),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 export type InboxQuery = z.infer<typeof inboxQuery>;
 
@@ -40,7 +40,7 @@ export interface InboxFilters {
 export const caseParams = z.object({ slug: z.string(), caseId: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 export const attachmentParams = caseParams.extend({ attachmentId: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 
-export const casePageQuery = z.object({ done: stateKey.optional().catch(undefined) });
+export const casePageQuery = z.object({ done: stateKey.optional() });
 
 /** Many checkboxes of one name arrive as an array, one as a string, none as nothing. */
 const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(stateKey).max(60));
@@ -94,7 +94,7 @@ export const uploadForm = z.object({
 // ---- The front desk ----
 
 export const deskQuery = z.object({
-  ticket: optionalId.catch(undefined),
+  ticket: optionalId,
 });
 
 /** Step one (a GET form): the service, and the applicant's PSN or tax ID to look up. */
@@ -102,7 +102,7 @@ export const deskNewQuery = z.object({
   service: z.preprocess(blank, z.coerce.number({ error: 'services.desk.error.service' }).int().positive().max(2 ** 31 - 1)),
   psn: z.preprocess(blank, publicServiceNumber.optional()),
   tax_id: z.preprocess(blank, taxId.optional()),
-  ticket: optionalId.catch(undefined),
+  ticket: optionalId,
 });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -34,8 +34,8 @@ export type NewServiceInput = z.infer<typeof newServiceForm>;
 
 export const DONE = ['installed', 'saved', 'status', 'created'] as const;
 export const doneQuery = z.object({
-  done: z.enum(DONE).optional().catch(undefined),
-  count: z.coerce.number().int().min(0).max(1000).optional().catch(undefined),
+  done: z.enum(DONE).optional(),
+  count: z.coerce.number().int().min(0).max(1000).optional(),
 });
 
 const localizedOut = z.object({ hy: z.string(), en: z.string(), ru: z.string() });

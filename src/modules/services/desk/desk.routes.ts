@@ -3,6 +3,7 @@
 // the case page, where the operator attaches the scanned documents.
 import { h } from 'preact';
 import type { FastifyReply } from 'fastify';
+import { queryKeys } from '../../../platform/http/strict-query.ts';
 import { route, slugParams, type RouteDef } from '../../../platform/http/route.ts';
 import { AppError, type FieldErrors } from '../../../platform/http/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
@@ -76,11 +77,12 @@ export const deskRoutes: RouteDef[] = [
     url: '/:slug/staff/desk/new',
     access: ACCESS,
     kind: 'page',
-    schema: { params: slugParams },
+    // The step-one fields are checked by the handler, which shows the form again with its errors.
+    schema: { params: slugParams, querystring: queryKeys(['service', 'psn', 'tax_id']).extend(deskQuery.shape) },
     handler: async (req, reply) => {
       const ctx = req.ctx;
-      const query = (req.query ?? {}) as Record<string, unknown>;
-      const ticketId = deskQuery.parse(query).ticket;
+      const query = req.query as Record<string, unknown>;
+      const ticketId = req.query.ticket;
       // From a queue ticket's link nothing is chosen yet: that is step one.
       if (!query.service && !query.psn && !query.tax_id) return renderStart(ctx, reply, {}, ticketId);
       const parsed = parseForm(deskNewQuery, query);

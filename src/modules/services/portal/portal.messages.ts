@@ -135,7 +135,7 @@ export const servicesPortalMessages = defineMessages({
     'services.portal.applicant.person': 'A person (me)',
     'services.portal.applicant.organization': 'An organization or sole trader',
     'services.portal.applicant.name': 'Full name',
-    'services.portal.applicant.psn': 'Public service number (PSN)',
+    'services.portal.applicant.psn': 'Public service number',
     'services.portal.applicant.psnHint': '10 digits, printed in your passport or ID card',
     'services.portal.applicant.psnVerified': 'verified',
     'services.portal.applicant.orgSection': 'The organization',

@@ -17,10 +17,10 @@ export type Step = (typeof STEPS)[number];
 export const EDIT_STEPS = ['details', 'documents', 'review'] as const;
 
 export const editQuery = z.object({
-  step: z.enum(STEPS).optional().catch(undefined),
-  done: z.string().max(20).optional().catch(undefined),
+  step: z.enum(STEPS).optional(),
+  done: z.string().max(20).optional(),
 });
-export const doneQuery = z.object({ done: z.string().max(20).optional().catch(undefined) });
+export const doneQuery = z.object({ done: z.string().max(20).optional() });
 
 /** Input name of a service field. */
 export const fieldInput = (key: string) => `f_${key}`;

@@ -57,7 +57,7 @@ export type StatsQuery = z.infer<typeof statsQuery>;
 
 /** ?done= after an action, to show what happened; anything else is ignored. */
 export const doneQuery = z.object({
-  done: z.enum(['called', 'served', 'done', 'no_show', 'recalled', 'empty', 'saved', 'created']).optional().catch(undefined),
+  done: z.enum(['called', 'served', 'done', 'no_show', 'recalled', 'empty', 'saved', 'created']).optional(),
 });
 
 /** A row id: a positive integer that fits the column (a longer one would be a database error, not a 404). */

@@ -84,7 +84,7 @@ export const peopleTemplates: ServiceTemplate[] = [
     ...offered('notary', PERSON, 'office'),
     fields: [
       field('representative_name', 'text', L('Լիազորված անձի անունը և ազգանունը', "Representative's full name", 'Имя и фамилия представителя'), { required: true, maxLength: 200 }),
-      field('representative_psn', 'psn', L('Լիազորված անձի ՀԾՀ', "Representative's public service number", 'Номер соцкарты представителя')),
+      field('representative_psn', 'psn', L('Լիազորված անձի ՀԾՀ', "Representative's public service number", 'Номер социальной карты представителя')),
       field('powers', 'textarea', L('Ինչ է լիազորվում անել', 'What the representative may do', 'Полномочия представителя'), { required: true, maxLength: 4000 }),
       field('valid_until', 'date', L('Գործում է մինչև', 'Valid until', 'Действует до')),
     ],
