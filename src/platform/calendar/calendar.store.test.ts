@@ -191,8 +191,8 @@ bothEngines('bad edits re-render the editor with 4xx and write nothing', async (
   const anonymous = await env.app.inject({ method: 'GET', url: '/national/calendar' });
   assert.equal(anonymous.statusCode, 303);
   assert.deepEqual(await counts(env), before);
-  // A bad ?year= on the page shows this year instead of an error.
-  assert.equal((await getAs(env, ADMIN, '/national/calendar?year=abc')).statusCode, 200);
+  // A bad ?year= on the page is refused in words, not replaced by this year silently.
+  assert.equal((await getAs(env, ADMIN, '/national/calendar?year=abc')).statusCode, 400);
 });
 
 bothEngines('the cached calendar is shared by transactions and expires after its TTL', async (t, engine) => {

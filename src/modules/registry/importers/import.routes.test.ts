@@ -124,15 +124,14 @@ bothEngines('exports: residents CSV with BOM and filters, XLSX readable, audited
     const r = await app.inject({ method: 'GET', url, headers: cookie(chief) });
     assert.equal(r.statusCode, 200, url);
   }
-  // An unknown filter value is dropped, as the list page drops it: the export is the unfiltered list.
+  // An unknown filter value is refused, as the list page refuses it: an export never claims a filter it did not apply.
   const unknown = await app.inject({ method: 'GET', url: '/sisian/staff/registry/parcels/export.csv?purpose=moon', headers: cookie(chief) });
-  const unfiltered = await app.inject({ method: 'GET', url: '/sisian/staff/registry/parcels/export.csv', headers: cookie(chief) });
-  assert.equal(unknown.statusCode, 200);
-  assert.equal(unknown.body, unfiltered.body);
+  assert.equal(unknown.statusCode, 400);
+  assert.match(unknown.body, /<code>purpose<\/code>/);
   const audits = await services.db.kysely.selectFrom('audit_events').select(['action', 'entity_type', 'after_json'])
     .where('action', 'in', ['registry.export', 'resident.export']).orderBy('id').execute();
-  assert.equal(audits.length, 7);
-  assert.deepEqual(audits.map((a) => a.action), ['resident.export', 'resident.export', 'registry.export', 'registry.export', 'registry.export', 'registry.export', 'registry.export']);
+  // Two resident exports and three register exports; the refused one wrote nothing.
+  assert.deepEqual(audits.map((a) => a.action), ['resident.export', 'resident.export', 'registry.export', 'registry.export', 'registry.export']);
   assert.equal(audits[0]!.entity_type, 'resident');
   assert.deepEqual(JSON.parse(audits[0]!.after_json!), { register: 'residents', format: 'csv', filters: { settlement_id: s.id, status: 'registered' }, rows: expected.length });
 });

@@ -179,7 +179,9 @@ bothEngines('inbox: overdue, at-risk, open, closed and mine views from due dates
   assert.ok(found.includes('Հանգիստ') && !found.includes('Շտապ'), 'by registration number');
   const byName = (await specialist.get(`${BASE}?view=all&q=${encodeURIComponent('շտապ')}`)).body;
   assert.ok(byName.includes('Շտապ') && !byName.includes('Հանգիստ'), 'by name, whatever the case of the letters');
-  assert.equal((await specialist.get(`${BASE}?view=nonsense&page=-4&service=x`)).statusCode, 200, 'bad filters are dropped');
+  const bad = await specialist.get(`${BASE}?view=nonsense&page=-4&service=x`);
+  assert.equal(bad.statusCode, 400, 'bad filters are refused, each named');
+  for (const name of ['view', 'page', 'service']) assert.match(bad.body, new RegExp(`<code>${name}</code>`));
   assert.equal((await specialist.get(`/api/v1/communities/sisian/cases?q=${encodeURIComponent('%%\u0000<script>')}`)).statusCode, 200, 'control characters are dropped (PostgreSQL refuses NUL)');
 
   const api = await specialist.get(`/api/v1/communities/sisian/cases?view=overdue&service=${w.serviceId}`);
