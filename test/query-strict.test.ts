@@ -64,6 +64,7 @@ test('every GET refuses a parameter it does not know and a value out of its rang
   }
   const unknown = await call(app, 'GET', '/sisian/staff/registry/residents', staff, { query: { zz_unknown: '1' }, lang: 'en' });
   assert.match(unknown.body, /This page takes no such parameter/, 'the refusal is in words, in the reader\'s language');
+  assert.match(unknown.body, /<a href="\/sisian\/staff\/registry\/residents">Open the page without these parameters<\/a>/, 'and leads back to the page');
   t.diagnostic(`${probes} probes over ${gets.length} GET routes`);
   if (failures.length) assert.fail(`${failures.length} GETs took what they do not understand:\n  ${failures.join('\n  ')}`);
 });

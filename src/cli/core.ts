@@ -54,8 +54,10 @@ export function registerCoreCommands(program: Command, open: (o?: { demoDefault?
       await app.listen({ port: config.port, host: config.host });
       // Jobs, the outbox and schedules (unless MMIS_WORKER=off: separate `mmis worker` processes).
       background = await startBackgroundWork(services);
+      // The log is written asynchronously: flush it first, so the sign-ins really come last
+      // and stay on screen (requests are logged at debug only).
+      await new Promise<void>((resolve) => services.log.flush(() => resolve()));
       console.log(`MMIS is serving ${config.publicUrl}`);
-      // Last, so the sign-ins stay on screen (requests are logged at debug only).
       if (config.demo) console.log(demoSignIns(services));
     });
 

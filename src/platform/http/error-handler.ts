@@ -60,7 +60,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, appError: Ap
   if (appError.status === 401 && req.method === 'GET') {
     return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
   }
-  return sendPage(reply, h(ErrorPage, { ctx: req.ctx, status: appError.status, message, fields: appError.fields }), appError.status);
+  const [path, search] = req.url.split('?');
+  const withoutQuery = appError.status === 400 && req.method === 'GET' && search ? path : undefined;
+  return sendPage(reply, h(ErrorPage, { ctx: req.ctx, status: appError.status, message, fields: appError.fields, ...(withoutQuery ? { withoutQuery } : {}) }), appError.status);
 }
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {

@@ -3,6 +3,7 @@ import { defineMessages } from './define.ts';
 
 export const commonMessages = defineMessages({
   hy: {
+    'error.withoutQuery': 'Բացել էջն առանց այս պարամետրերի',
     'error.query.unknown': 'Այս էջը նման պարամետր չի ընդունում',
     'nav.sectionPages': 'Բաժնի էջերը',
     'platform.module': 'Կառավարում',
@@ -45,6 +46,7 @@ export const commonMessages = defineMessages({
     'table.sortBy': 'Դասավորել ըստ «{column}»',
   },
   en: {
+    'error.withoutQuery': 'Open the page without these parameters',
     'error.query.unknown': 'This page takes no such parameter',
     'nav.sectionPages': 'Pages of this section',
     'platform.module': 'Administration',
@@ -87,6 +89,7 @@ export const commonMessages = defineMessages({
     'table.sortBy': 'Sort by “{column}”',
   },
   ru: {
+    'error.withoutQuery': 'Открыть страницу без этих параметров',
     'error.query.unknown': 'Эта страница не принимает такой параметр',
     'nav.sectionPages': 'Страницы раздела',
     'platform.module': 'Администрирование',

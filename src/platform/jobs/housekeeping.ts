@@ -34,7 +34,7 @@ export async function purgeJobs(services: Services, now = new Date()): Promise<n
 export function refreshStatistics(services: Services): string[] {
   if (!services.db.sqlite) return [];
   const analyzed = optimizeSqlite(services.db.sqlite);
-  if (analyzed.length) services.log.info({ analyzed }, 'planner statistics refreshed');
+  if (analyzed.length) services.log.debug({ analyzed }, 'planner statistics refreshed');
   return analyzed;
 }
 

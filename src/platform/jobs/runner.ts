@@ -104,7 +104,7 @@ export function startJobRunner(services: Services, opts: { pollMs?: number; batc
     });
   };
   loop();
-  services.log.info({ pollMs }, 'job runner started');
+  services.log.debug({ pollMs }, 'job runner started');
   return {
     async stop() {
       stopped = true;

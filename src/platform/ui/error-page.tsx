@@ -2,7 +2,8 @@ import type { Ctx } from '../http/context.ts';
 import type { FieldErrors } from '../http/errors.ts';
 import { Layout } from './layout.tsx';
 
-export function ErrorPage({ ctx, status, message, fields }: { ctx: Ctx; status: number; message: string; fields: FieldErrors }) {
+/** `withoutQuery`: for a page refused for its query, the same page without one. */
+export function ErrorPage({ ctx, status, message, fields, withoutQuery }: { ctx: Ctx; status: number; message: string; fields: FieldErrors; withoutQuery?: string }) {
   const list = Object.entries(fields);
   return (
     <Layout ctx={ctx} title={message}>
@@ -16,6 +17,11 @@ export function ErrorPage({ ctx, status, message, fields }: { ctx: Ctx; status: 
             </li>
           ))}
         </ul>
+      )}
+      {withoutQuery && (
+        <p>
+          <a href={withoutQuery}>{ctx.t('error.withoutQuery')}</a>
+        </p>
       )}
       <p>
         <a href={ctx.community ? `/${ctx.community.slug}` : '/'}>{ctx.t('nav.home')}</a>
