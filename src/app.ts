@@ -115,14 +115,19 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
   app.addHook('onRequest', createContext(services));
-  app.addHook('onResponse', async (req, reply) => {
-    // A server error is logged by the error handler; this is the access log, for debugging.
-    req.log.debug({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-  });
+  // The access log, for debugging (a server error is logged by the error handler): only
+  // hooked in when debug is on, so the default level pays nothing per request.
+  if (services.log.isLevelEnabled('debug')) {
+    app.addHook('onResponse', async (req, reply) => {
+      req.log.debug({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    });
+  }
   // Instance hooks run before each route's own preValidation (the guard), so no control
   // character reaches the CSRF check, the community lookup or a handler.
-  app.addHook('preValidation', stripRequestControls);
-  app.addHook('preValidation', dropBlankQuery);
+  app.addHook('preValidation', async (req) => {
+    stripRequestControls(req);
+    dropBlankQuery(req);
+  });
   registerMetrics(app);
 
   for (const mod of services.modules) {

@@ -34,7 +34,7 @@ export function stripControlsDeep(value: unknown): unknown {
 }
 
 /** The preValidation hook of every route: body, query string and path parameters, before anything reads them. */
-export async function stripRequestControls(req: FastifyRequest): Promise<void> {
+export function stripRequestControls(req: FastifyRequest): void {
   req.body = stripControlsDeep(req.body);
   req.query = stripControlsDeep(req.query);
   req.params = stripControlsDeep(req.params);

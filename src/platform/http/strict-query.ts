@@ -26,7 +26,7 @@ export function queryKeys<K extends string>(keys: readonly K[]) {
  * A GET form sends every field, the empty ones as `name=`: an empty filter is no filter.
  * Removed before validation, so `settlement_id=` is not "a number that is not one".
  */
-export async function dropBlankQuery(req: { method: string; query: unknown }): Promise<void> {
+export function dropBlankQuery(req: { method: string; query: unknown }): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return;
   const query = req.query as Record<string, unknown> | null;
   if (!query || typeof query !== 'object') return;
