@@ -1,6 +1,6 @@
 // The whole database as Kysely sees it. The platform declares its own tables here; each
-// module's tables are merged into the same interface by the composition in
-// src/modules/types.ts (TypeScript declaration merging), so the platform names no module.
+// module's tables are merged into the same interface by the composition's types.ts,
+// beside the modules' index (TypeScript declaration merging), so the platform names no module.
 import type { Generated } from 'kysely';
 import type {
   ApiTokensTable, ExternalIdentitiesTable, NationalRolesTable, PasswordResetsTable,

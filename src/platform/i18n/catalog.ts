@@ -1,7 +1,7 @@
 // The message catalogue: the platform's own messages and every module's, merged.
 // Modules hand theirs over in their manifest (`messages`); the composition in
 // src/modules installs them at start-up and types their keys by declaration merging
-// (src/modules/types.ts), so a key no catalogue defines fails the type check.
+// (the composition's types.ts), so a key no catalogue defines fails the type check.
 import { commonMessages } from './common.messages.ts';
 import { authMessages } from '../auth/auth.messages.ts';
 import { auditMessages } from '../audit/audit.messages.ts';
@@ -17,7 +17,7 @@ export const platformMessages = [commonMessages, authMessages, auditMessages, ui
 /** The keys of one or more message parts, as an object type an interface can extend. */
 export type KeysOf<P> = Record<P extends { hy: Record<infer K, string> } ? K : never, true>;
 
-/** Every valid message key; modules' keys are merged into it by src/modules/types.ts. */
+/** Every valid message key; modules' keys are merged into it by the composition's types.ts. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface MessageKeys extends KeysOf<(typeof platformMessages)[number]> {}
 

@@ -228,7 +228,7 @@ export interface ModuleManifest {
   name: string;
   /** The module's name for people: its group in the back-office navigation. */
   title?: MessageKey;
-  /** The module's hy/en/ru message catalogues; their keys are typed in src/modules/types.ts. */
+  /** The module's hy/en/ru message catalogues; their keys are typed by the composition (types.ts beside the modules' index). */
   messages?: readonly Messages<string>[];
   /** The tables the module's migrations create. */
   tables?: Readonly<Record<string, true>>;
