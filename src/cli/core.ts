@@ -54,9 +54,7 @@ export function registerCoreCommands(program: Command, open: (o?: { demoDefault?
       await app.listen({ port: config.port, host: config.host });
       // Jobs, the outbox and schedules (unless MMIS_WORKER=off: separate `mmis worker` processes).
       background = await startBackgroundWork(services);
-      // The log is written asynchronously: flush it first, so the sign-ins really come last
-      // and stay on screen (requests are logged at debug only).
-      await new Promise<void>((resolve) => services.log.flush(() => resolve()));
+      // Last, so the sign-ins stay on screen (requests are logged at debug only).
       console.log(`MMIS is serving ${config.publicUrl}`);
       if (config.demo) console.log(demoSignIns(services));
     });

@@ -20,7 +20,10 @@ function directoryProvider(modules: readonly ModuleManifest[]) {
 }
 
 export function createServices(config: Config, modules: readonly ModuleManifest[], opts: { log?: Logger } = {}): Services {
-  const log = opts.log ?? pino({ level: config.logLevel });
+  // Written synchronously: at the default level a server logs a few lines an hour (requests go
+  // at debug), so nothing is gained by buffering, and lines keep their order with the CLI's own
+  // output (the demo's sign-ins come last) and are not lost if the process dies.
+  const log = opts.log ?? pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: true }));
   const db = connect(config.database);
   const permissions = new PermissionRegistry(modules.flatMap((m) => m.permissions ?? []));
   const mailer = createMailer(config, log);
