@@ -135,7 +135,8 @@ function FeeValue({ ctx, c, canPay }: CasePageProps) {
       {feeText(ctx, c.fee_amount)} <Tag tone={tone}>{t(`services.portal.feeStatus.${c.fee_status}`)}</Tag>
       {c.fee_status === 'due' && (
         <>
-          <p>{t('services.portal.fee.howToPay', { number: c.reg_number ?? '—' })}</p>
+          {/* The number is the payment reference: without one there is nothing to quote yet. */}
+          <p>{c.reg_number ? t('services.portal.fee.howToPay', { number: c.reg_number }) : t('services.portal.fee.afterRegistration')}</p>
           {canPay && (
             <form method="post" action={`/${ctx.requireCommunity().slug}/cases/${c.id}/pay`}>
               <CsrfField token={ctx.csrfToken} />

@@ -3,6 +3,7 @@ import { defineMessages } from '../../../platform/i18n/define.ts';
 
 export const servicesPortalMessages = defineMessages({
   hy: {
+    'services.portal.fee.afterRegistration': 'Վճարումը հնարավոր կլինի դիմումը գրանցելուց հետո. գրանցման համարը կլինի վճարման նպատակը։ Համարը դիմումը ստանում է, երբ այն գրանցում է Քաղաքացիների սպասարկման գրասենյակը։',
     'services.myWork.done': 'Ավարտված',
     'services.myWork.progress': 'Քննարկվում են',
     'services.myWork.drafts': 'Չավարտված սևագրեր',
@@ -110,6 +111,7 @@ export const servicesPortalMessages = defineMessages({
     'services.portal.error.fileRequired': 'Ընտրեք ֆայլ',
   },
   en: {
+    'services.portal.fee.afterRegistration': 'You can pay once the application is registered: its registration number is the payment reference. The application gets its number when the Citizen Office registers it.',
     'services.myWork.done': 'Decided',
     'services.myWork.progress': 'Being processed',
     'services.myWork.drafts': 'Drafts to finish',
@@ -217,6 +219,7 @@ export const servicesPortalMessages = defineMessages({
     'services.portal.error.fileRequired': 'Choose a file',
   },
   ru: {
+    'services.portal.fee.afterRegistration': 'Оплатить можно будет после регистрации заявления: его регистрационный номер — назначение платежа. Номер заявление получает, когда его регистрирует Центр обслуживания граждан.',
     'services.myWork.done': 'Рассмотрены',
     'services.myWork.progress': 'На рассмотрении',
     'services.myWork.drafts': 'Незаконченные черновики',

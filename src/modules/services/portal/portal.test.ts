@@ -118,7 +118,10 @@ bothEngines('portal: a citizen applies online step by step; nobody else sees the
 
   const page = await ani.get(`/sisian/cases/${id}`);
   assert.equal(page.statusCode, 200);
-  assert.match(page.body, /Pay at the Citizen Office or by bank transfer quoting the registration number/);
+  // Not registered yet: no number to quote, so the page says when paying becomes possible.
+  assert.equal(submitted.reg_number, null);
+  assert.match(page.body, /You can pay once the application is registered: its registration number is the payment reference/);
+  assert.doesNotMatch(page.body, /\(—\)/, 'never "the registration number (—)"');
   assert.doesNotMatch(page.body, /Pay online/, 'no payment connection: no Pay button');
   assert.match(page.body, /Application submitted/);
   assert.equal((await ani.get(`/sisian/cases/${id}/edit`)).statusCode, 303, 'a submitted case is no longer edited');
