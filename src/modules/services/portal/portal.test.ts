@@ -248,3 +248,13 @@ bothEngines('portal: my applications in every community; drafts apart; withdraw;
   assert.equal((await sisian.tenant.selectFrom('cases').select('state').where('id', '=', inSisian.caseId).executeTakeFirstOrThrow()).state, 'withdrawn');
   assert.equal((await ani.post(`${base}/withdraw`, { version: String(version + 1) })).statusCode, 409, 'not twice');
 });
+
+bothEngines('portal: a registered case with a fee due quotes its number as the payment reference', async (t, engine) => {
+  const env = await setup(t, engine);
+  const c = await env.services.db.kysely.selectFrom('cases').innerJoin('users', 'users.id', 'cases.applicant_user_id')
+    .select(['cases.id', 'cases.reg_number']).where('users.email', '=', HAYK).where('cases.fee_status', '=', 'due')
+    .where('cases.reg_number', 'is not', null).orderBy('cases.id').executeTakeFirstOrThrow();
+  const page = await (await browserAs(env, HAYK)).get(`/sisian/cases/${c.id}`);
+  assert.equal(page.statusCode, 200);
+  assert.ok(page.body.includes(`quoting the registration number (${c.reg_number})`), 'the number to quote is on the page');
+});
