@@ -12,11 +12,14 @@ import {
   type Caller, type WalkRoute,
 } from './route-walk.ts';
 
-/** The base type of a query field through optional / preprocess / pipe wrappers. */
+/**
+ * The base type of a query field through optional / preprocess / pipe wrappers, and through
+ * `.catch()`: a field that falls back silently is still probed, and its 200 fails the test.
+ */
 function baseType(schema: unknown): string | undefined {
   const def = (schema as { def?: { type?: string; innerType?: unknown; out?: unknown; in?: unknown } } | undefined)?.def;
   if (!def) return undefined;
-  if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') return baseType(def.innerType);
+  if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'catch') return baseType(def.innerType);
   if (def.type === 'pipe') return baseType(def.out) === 'transform' ? baseType(def.in) : baseType(def.out);
   return def.type;
 }

@@ -10,11 +10,6 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
 export function issuesToFields(issues: z.core.$ZodIssue[]): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
-    // A parameter the schema does not know (a strict GET query): each named, not "the form".
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= 'error.query.unknown';
-      continue;
-    }
     const name = issue.path.join('.') || '_form';
     if (fields[name]) continue;
     if (issue.message.includes('.') && !issue.message.includes(' ')) fields[name] = issue.message as MessageKey;
