@@ -10,8 +10,9 @@ import { accountsModule } from './accounts/index.ts';
 import { backofficeModule } from './backoffice/index.ts';
 import { registryModule } from './registry/index.ts';
 import { servicesModule } from './services/index.ts';
+import { financeModule } from './finance/index.ts';
 import './types.ts';
 
-export const MODULES: readonly ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule, servicesModule];
+export const MODULES: readonly ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule, servicesModule, financeModule];
 
 installCatalog(MODULES.flatMap((m) => m.messages ?? []));

@@ -6,6 +6,7 @@ import type { KeysOf } from '../platform/i18n/catalog.ts';
 import type { CommunitiesTables } from './communities/communities.table.ts';
 import type { RegistryTables } from './registry/registry.table.ts';
 import type { ServicesTables } from './services/services.table.ts';
+import type { FinanceTables } from './finance/finance.table.ts';
 import type { communitiesMessages } from './communities/communities.messages.ts';
 import type { accountsMessages } from './accounts/accounts.messages.ts';
 import type { backofficeMessages } from './backoffice/backoffice.messages.ts';
@@ -14,10 +15,11 @@ import type { backofficeAuditMessages } from './backoffice/backoffice.audit.mess
 import type { communitiesAuditMessages } from './communities/communities.audit.messages.ts';
 import type { registryMessageParts } from './registry/messages.ts';
 import type { servicesMessageParts } from './services/messages.ts';
+import type { financeMessageParts } from './finance/messages.ts';
 
 declare module '../platform/db/schema.ts' {
    
-  interface Database extends CommunitiesTables, RegistryTables, ServicesTables {}
+  interface Database extends CommunitiesTables, RegistryTables, ServicesTables, FinanceTables {}
 }
 
 type ModuleMessageParts =
@@ -28,7 +30,8 @@ type ModuleMessageParts =
   | typeof backofficeAuditMessages
   | typeof communitiesAuditMessages
   | (typeof registryMessageParts)[number]
-  | (typeof servicesMessageParts)[number];
+  | (typeof servicesMessageParts)[number]
+  | (typeof financeMessageParts)[number];
 
 declare module '../platform/i18n/catalog.ts' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
