@@ -1,5 +1,6 @@
 // The rule table (rules.table.ts); the shipped national defaults are seeded by rules.seed.ts.
 import type { MigrationSet } from '../../../platform/db/migrations.ts';
+import { NATIONAL_DEFAULTS } from './rules.seed.ts';
 
 export const financeRulesMigrations: MigrationSet = {
   '20261207_0000_finance_rules': {
@@ -17,6 +18,18 @@ export const financeRulesMigrations: MigrationSet = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('fin_rules_kind_from').on('fin_rules').columns(['kind', 'valid_from']).execute();
+    },
+  },
+  // The national defaults as the system ships them (rules.seed.ts); the national
+  // administrator corrects them from then on, each change audited. A later correction of
+  // the shipped defaults is a new migration, never an edit of rules.seed.ts's past rows.
+  '20261207_0100_finance_rules_national_defaults': {
+    async up(db) {
+      const at = new Date().toISOString();
+      await db.insertInto('fin_rules').values(NATIONAL_DEFAULTS.map((r) => ({
+        community_id: null, kind: r.kind, valid_from: r.validFrom, valid_to: r.validTo, data: JSON.stringify(r.data),
+        legal_ref: r.legalRef, source: r.source, verification: r.verification, updated_by_user_id: null, updated_at: at,
+      }))).execute();
     },
   },
 };

@@ -19,6 +19,11 @@ export interface Bracket {
   fixed: number;
   /** Percent charged on the part of the base above `from`. */
   ratePct: number;
+  /**
+   * No source gives this bracket for the regime: a placeholder continuation the national
+   * administrator must replace. The estimator warns whenever a base reaches it.
+   */
+  provisional?: boolean;
 }
 
 export type PropertyKind = 'apartment' | 'house' | 'garden_house' | 'garage' | 'non_residential' | 'industrial' | 'public';
@@ -48,6 +53,8 @@ export interface LandTaxRule {
   agriculturalPctOfNetIncome: number;
   insideSettlementPct: number;
   outsideSettlementPct: number;
+  /** Rates no source gives for the regime (carried over as placeholders): the estimator warns. */
+  provisional?: ('agricultural' | 'inside' | 'outside')[];
 }
 
 export type VehicleClass = 'car' | 'bus_truck' | 'motorcycle' | 'water_snow_quad';
@@ -64,15 +71,21 @@ export interface VehicleTaxRule {
   truckExemptAfterYears: number;
 }
 
+/** A vehicle's body within the bus_truck class: only trucks have the old-age exemption. */
+export type VehicleBody = 'truck' | 'bus';
+
 /** penalty: percent per overdue day (a row per period of validity), at most `capDays` days per liability. */
 export interface PenaltyRule {
   ratePctPerDay: number;
   capDays: number;
 }
 
+/** The taxes a due date is kept for. */
+export type TaxKind = 'real_estate' | 'land' | 'vehicle';
+
 /** due_dates: by tax kind, the day of the tax year (MM-DD) the tax is due. */
 export interface DueDatesRule {
-  byKind: Record<string, string>;
+  byKind: Partial<Record<TaxKind, string>>;
 }
 
 /** exemptions: who pays nothing, with the reason recorded on the skipped line. */
@@ -86,4 +99,50 @@ export interface ExemptionsRule {
 /** land_relief (a community's): the head may relieve land tax up to this share of the budgeted land-tax revenue. */
 export interface LandReliefRule {
   maxPctOfBudgetedRevenue: number;
+}
+
+/** The data type of each kind, for the editors and the rule set. */
+export interface RuleDataByKind {
+  real_estate_brackets: RealEstateBracketsRule;
+  cadastral_base: CadastralBaseRule;
+  phase_in: PhaseInRule;
+  land_tax: LandTaxRule;
+  vehicle_tax: VehicleTaxRule;
+  penalty: PenaltyRule;
+  due_dates: DueDatesRule;
+  exemptions: ExemptionsRule;
+  land_relief: LandReliefRule;
+}
+
+export const RULE_KINDS = [
+  'real_estate_brackets', 'cadastral_base', 'phase_in', 'land_tax', 'vehicle_tax', 'penalty', 'due_dates', 'exemptions', 'land_relief',
+] as const satisfies readonly RuleKind[];
+
+export type Verification = 'verified' | 'to_check';
+
+/** Which rule row a result came from, so a notice or an answer can cite it. */
+export interface RuleRef {
+  kind: RuleKind;
+  ruleId: number;
+  legalRef: string;
+  verification: Verification;
+  validFrom: string;
+}
+
+/**
+ * Why an answer deserves a second look: a rule it used is still to be checked, or the
+ * bracket or rate it reached is a provisional placeholder no source gives.
+ */
+export type TaxWarning = 'to_check' | 'provisional';
+
+/** One computed tax in whole drams, the rule it applied and how it got there. */
+export interface TaxResult {
+  amount: number;
+  /** The rule that sets the rate (brackets, land or vehicle table). */
+  rule: RuleRef;
+  /** Every rule used, the main one first (phase-in, cadastral base, …). */
+  applied: RuleRef[];
+  /** The figures of the calculation, for the answer and the notice. */
+  basis: Record<string, number | string | boolean | null>;
+  warnings: TaxWarning[];
 }
