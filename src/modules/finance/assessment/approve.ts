@@ -56,7 +56,7 @@ export async function approveRecalculation(db: Kysely<Database>, communityId: nu
     const batch = `recalculation:${runId}`;
     const drafts = diffs.flatMap((d) => (d.new_line ? [JSON.parse(d.new_line) as LineDraft] : []));
     const chargeable = drafts.filter((d) => d.amount > 0 && d.payerKind !== null);
-    const obligations = await ensureObligations(tx, chargeable.map((d) => obligationOf(run.year, dueDate(rs, d.taxKind, run.year), d)));
+    const obligations = await ensureObligations(tx, chargeable.map((d) => obligationOf(run.year, dueDate(rs, d.taxKind === 'real_estate_tax' ? 'real_estate' : 'land', run.year), d)));
     const obligationFor = (d: LineDraft) => obligations.get(obligationOf(run.year, '', d).source_key)!.id;
     const keep = new Set(chargeable.map(obligationFor));
 

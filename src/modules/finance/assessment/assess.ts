@@ -67,7 +67,7 @@ export async function forEachChunk(
 /** Runs the assessment of `runId` (its year and day); returns what it wrote. */
 export async function executeAssessment(tdb: TenantDb, run: { id: number; year: number; as_of: string; actor_user_id: number | null }, rs: RuleSet, onProgress?: Progress): Promise<RunTotals> {
   const totals: RunTotals = { objects: 0, lines_created: 0, obligations_created: 0, exempt: 0, unchanged: 0, changed: 0, amount: 0 };
-  const due = { real_estate_tax: dueDate(rs, 'real_estate_tax', run.year), land_tax: dueDate(rs, 'land_tax', run.year) };
+  const due = { real_estate_tax: dueDate(rs, 'real_estate', run.year), land_tax: dueDate(rs, 'land', run.year) };
   const batch = `assessment:${run.id}`;
   totals.objects = await forEachChunk(tdb, rs, run.year, run.as_of, onProgress, async (tx, type, chunk, drafts, done) => {
     const current = await currentLines(tx, run.year, type, chunk);

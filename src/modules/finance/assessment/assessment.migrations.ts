@@ -69,7 +69,7 @@ export const financeAssessmentMigrations: MigrationSet = {
         .addColumn('rule_kind', 'varchar(30)')
         .addColumn('rule_id', 'integer')
         .addColumn('legal_ref', 'text')
-        .addColumn('verification', 'varchar(10)')
+        .addColumn('verification', 'varchar(30)')
         .addColumn('exempt_reason', 'varchar(60)')
         .addColumn('obligation_id', 'integer', (c: ColumnDefinitionBuilder) => c.references('fin_obligations.id'))
         .addColumn('fingerprint', 'varchar(40)', req)

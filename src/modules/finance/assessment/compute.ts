@@ -5,12 +5,13 @@
 // reason and nothing to pay; their share is not passed on to the others.
 import { createHash } from 'node:crypto';
 import { exemptionFor, landTax, realEstateTax } from '../rules/calc.ts';
+import type { RuleSet } from '../rules/rules.service.ts';
+import type { PropertyKind, RuleRef, TaxResult } from '../rules/rules.types.ts';
 import type { PayerKind } from '../ledger/ledger.table.ts';
 import type { AssessedTax } from './assessment.table.ts';
 import { addShares, splitByShares, type Share } from './shares.ts';
 
-export type RuleSet = Parameters<typeof realEstateTax>[0];
-type PropertyKind = Parameters<typeof realEstateTax>[1]['propertyKind'];
+export type { RuleSet };
 
 export interface TaxObject {
   type: 'parcel' | 'structure';
@@ -96,13 +97,17 @@ function groupsOf(owners: readonly ObjectOwner[]): Group[] {
   return groups;
 }
 
-/** Why this owner pays nothing, or null. Owners outside the registers cannot be charged. */
-function skipReason(rs: RuleSet, o: ObjectOwner): string | null {
-  const exempt = exemptionFor(rs, { ownerType: o.ownerType, legalForm: o.legalForm });
-  if (exempt) return exempt;
-  if (o.ownerType !== 'resident' && o.ownerType !== 'organization') return 'not_in_register';
+/** Why this owner pays nothing (with the exemption's rule), or null. Owners outside the registers cannot be charged. */
+function skipReason(rs: RuleSet, o: ObjectOwner): { reason: string; rule: RuleRef | null } | null {
+  if (o.ownerType === 'other') return { reason: 'not_in_register', rule: null };
+  const e = exemptionFor(rs, { kind: o.ownerType, legalForm: o.legalForm });
+  if (e.exempt) return { reason: e.reason ?? 'exempt', rule: e.rule };
+  if (o.ownerType === 'community') return { reason: 'not_in_register', rule: null };
   return null;
 }
+
+/** 'verified', or the calculator's warnings ('to_check', 'provisional') for the notice's mark. */
+const verificationOf = (r: TaxResult | null, rule: RuleRef | null) => (r ? (r.warnings.length ? r.warnings.join(',') : 'verified') : rule?.verification ?? null);
 
 function fingerprint(parts: unknown[]): string {
   return createHash('sha1').update(JSON.stringify(parts)).digest('base64url');
@@ -119,7 +124,7 @@ function objectTax(rs: RuleSet, year: number, obj: TaxObject) {
   const calcKind = agricultural ? 'land_agricultural' : `land_${obj.insideSettlement ? 'inside' : 'outside'}`;
   const base = agricultural ? obj.netIncome : obj.cadastralValue;
   if (base == null) return { taxKind: 'land_tax' as const, calcKind, base: 0, result: null, missing: agricultural ? 'no_net_income' : 'no_value' };
-  const result = landTax(rs, { purpose: obj.purpose, insideSettlement: obj.insideSettlement, cadastralValue: obj.cadastralValue ?? 0, netIncome: obj.netIncome ?? 0, year });
+  const result = landTax(rs, { purpose: obj.purpose, insideSettlement: obj.insideSettlement, cadastralValue: obj.cadastralValue, netIncome: obj.netIncome, year });
   return { taxKind: 'land_tax' as const, calcKind, base, result, missing: null };
 }
 
@@ -132,18 +137,19 @@ export function assessObject(rs: RuleSet, year: number, obj: TaxObject, owners: 
   const parts = splitByShares(total, groups.map((g) => g.share));
   return groups.map((g, i) => {
     const first = g.owners[0]!;
-    const reason = tax.missing ?? g.owners.map((o) => skipReason(rs, o)).find((r) => r !== null) ?? null;
+    const skip = tax.missing ? { reason: tax.missing, rule: null } : g.owners.map((o) => skipReason(rs, o)).find((r) => r !== null) ?? null;
+    const reason = skip?.reason ?? null;
     // A joint group is charged on its first owner in the registers; the rest are co-owners.
     const payer = g.owners.find((o) => o.ownerType === 'resident' || o.ownerType === 'organization') ?? first;
     const payerKind: PayerKind | null = payer.ownerType === 'resident' ? 'resident' : payer.ownerType === 'organization' ? 'organization' : null;
     const coOwners = g.owners.filter((o) => o !== payer && (o.residentId !== null || o.organizationId !== null)).map((o) => ({ residentId: o.residentId, organizationId: o.organizationId }));
-    const rule = tax.result?.rule ?? null;
+    const rule = skip?.rule ?? tax.result?.rule ?? null;
     const amount = reason ? 0 : parts[i]!;
     const draft = {
       taxKind: tax.taxKind, objectType: obj.type, objectId: obj.id, objectLabel: obj.label,
       payerKind, residentId: payer.residentId, organizationId: payer.organizationId, payerName: payerKind ? null : (payer.name ?? payer.ownerType),
       tenure: g.tenure, coOwners, base: tax.base, shareNum: g.share.num, shareDen: g.share.den, amount, calcKind: tax.calcKind,
-      ruleKind: rule?.kind ?? null, ruleId: rule?.ruleId ?? null, legalRef: rule?.legalRef ?? null, verification: rule?.verification ?? null,
+      ruleKind: rule?.kind ?? null, ruleId: rule?.ruleId ?? null, legalRef: rule?.legalRef ?? null, verification: skip?.rule ? skip.rule.verification : verificationOf(tax.result, rule),
       exemptReason: reason,
     };
     return { ...draft, fingerprint: fingerprint([year, draft.base, draft.calcKind, obj.insideSettlement, draft.tenure, draft.shareNum, draft.shareDen, coOwners, draft.ruleId, reason, amount]) };
