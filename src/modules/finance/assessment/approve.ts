@@ -33,6 +33,10 @@ async function openAccruals(tx: TenantDb, obligationIds: number[]): Promise<{ id
 
 export async function approveRecalculation(db: Kysely<Database>, communityId: number, actor: AuditActor, runId: number, on: string): Promise<ApproveResult> {
   const tdb = new TenantDb(db, communityId);
+  const head = await tdb.selectFrom('fin_assessment_runs').select(['year']).where('id', '=', runId).executeTakeFirst();
+  if (!head) throw notFound();
+  // Read before the transaction: on SQLite the one connection is the transaction's until it ends.
+  const rs = await loadRuleSet(db, head.year, communityId);
   return tdb.transaction(async (tx, raw) => {
     const claimed = await tx.updateTable('fin_assessment_runs').set({ status: 'approved', approved_by_user_id: actor.userId, approved_at: new Date().toISOString() })
       .where('id', '=', runId).where('kind', '=', 'recalculation').where('status', '=', 'done').executeTakeFirst();
@@ -52,7 +56,6 @@ export async function approveRecalculation(db: Kysely<Database>, communityId: nu
     // The register was recalculated against these lines; if another approval replaced them since, this one is stale.
     if (oldIds.some((id) => oldLines.get(id)?.status !== 'current')) throw conflict({ run: 'finance.assessment.error.stale' });
 
-    const rs = await loadRuleSet(db, run.year, communityId);
     const batch = `recalculation:${runId}`;
     const drafts = diffs.flatMap((d) => (d.new_line ? [JSON.parse(d.new_line) as LineDraft] : []));
     const chargeable = drafts.filter((d) => d.amount > 0 && d.payerKind !== null);
