@@ -149,6 +149,11 @@ export interface OwnershipsTable {
   owner_name: string | null;
   share_num: number;
   share_den: number;
+  /**
+   * shared: the owner pays pro rata to the share; joint: the owners marked joint hold
+   * their shares together and are jointly liable for one tax (old Property Tax Law Art 3(2)).
+   */
+  tenure: Generated<'shared' | 'joint'>;
   valid_from: string;
   valid_to: string | null;
   created_at: string;

@@ -232,4 +232,11 @@ export const registryMigrations: MigrationSet = {
       await refoldSearchKeys(db as unknown as Executor);
     },
   },
+  // Joint or shared ownership decides how the real estate and land tax is charged
+  // (finance assessment); the register had shares only, so every existing row is shared.
+  '20261207_0420_registry_ownership_tenure': {
+    async up(db) {
+      await db.schema.alterTable('ownerships').addColumn('tenure', 'varchar(6)', (c) => c.notNull().defaultTo('shared')).execute();
+    },
+  },
 };

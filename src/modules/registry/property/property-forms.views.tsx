@@ -3,7 +3,7 @@ import type { Ctx } from '../../../platform/http/context.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 import { StaffLayout } from '../../../platform/ui/staff-layout.tsx';
 import { Button, CsrfField, ErrorSummary, Select, TextInput, type FormState, type Option } from '../../../platform/ui/components.tsx';
-import { LAND_PURPOSES, OWNER_ROWS, OWNER_TYPES, STRUCTURE_KINDS, STRUCTURE_PURPOSES } from './property.schemas.ts';
+import { LAND_PURPOSES, OWNER_ROWS, OWNER_TYPES, STRUCTURE_KINDS, TENURES, STRUCTURE_PURPOSES } from './property.schemas.ts';
 import { kindLabel, purposeLabel, settlementOptions, type SettlementOption } from './property.views.tsx';
 
 export interface FormPageProps {
@@ -84,6 +84,7 @@ export function OwnersFormPage({ ctx, objectType, id, code, form }: { ctx: Ctx; 
   const path = `${base}/${id}/owners`;
   const title = t('registry.property.editOwners');
   const typeOptions = OWNER_TYPES.map((o) => ({ value: o, label: t(`registry.property.owner.${o}` as MessageKey) }));
+  const tenureOptions = TENURES.map((o) => ({ value: o, label: t(`registry.property.tenure.${o}`) }));
   const rows = Array.from({ length: OWNER_ROWS }, (_, i) => i);
   const labels = { valid_from: t('registry.property.validFrom') };
   return (
@@ -100,6 +101,7 @@ export function OwnersFormPage({ ctx, objectType, id, code, form }: { ctx: Ctx; 
             <Select form={form} name={`owner_type_${i}`} label={t('registry.property.ownerType')} options={typeOptions} placeholder="—" optional={i > 0} />
             <TextInput form={form} name={`owner_ref_${i}`} label={t('registry.property.ownerRef')} hint={i === 0 ? t('registry.property.ownerRefHint') : undefined} width="m" />
             <TextInput form={form} name={`share_${i}`} label={t('registry.property.share')} hint={i === 0 ? t('registry.property.shareHint') : undefined} width="s" />
+            <Select form={form} name={`tenure_${i}`} label={t('registry.property.tenure')} hint={i === 0 ? t('registry.property.tenureHint') : undefined} options={tenureOptions} />
           </fieldset>
         ))}
         <Button>{t('registry.property.saveOwners')}</Button>

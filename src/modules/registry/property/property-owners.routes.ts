@@ -33,6 +33,7 @@ async function currentValues(ctx: Ctx, type: ObjectType, id: number): Promise<Re
     values[`owner_type_${i}`] = o.owner_type;
     values[`owner_ref_${i}`] = o.resident_psn ?? o.organization_tax_id ?? o.owner_name ?? '';
     values[`share_${i}`] = `${o.share_num}/${o.share_den}`;
+    values[`tenure_${i}`] = o.tenure;
   });
   return values;
 }

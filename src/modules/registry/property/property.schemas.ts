@@ -7,6 +7,7 @@ export const LAND_PURPOSES = ['agricultural', 'residential', 'public', 'industri
 export const STRUCTURE_PURPOSES = ['residential', 'public', 'industrial', 'commercial', 'agricultural', 'other'] as const;
 export const STRUCTURE_KINDS = ['building', 'apartment'] as const;
 export const OWNER_TYPES = ['resident', 'organization', 'community', 'other'] as const;
+export const TENURES = ['shared', 'joint'] as const;
 /** Rows in the owner-set form. */
 export const OWNER_ROWS = 6;
 
@@ -86,6 +87,8 @@ export interface OwnerRowInput {
   ref: string;
   num: number;
   den: number;
+  /** Default shared. */
+  tenure?: (typeof TENURES)[number];
 }
 
 export interface OwnerSetInput {
@@ -99,6 +102,7 @@ function buildOwnerSetForm(): z.ZodType<OwnerSetInput> {
     [`owner_type_${i}`]: z.preprocess(blank, z.enum(OWNER_TYPES, { error: 'field.invalid' }).optional()),
     [`owner_ref_${i}`]: z.preprocess(blank, z.string().trim().max(200, 'field.tooLong').optional()),
     [`share_${i}`]: z.preprocess(blank, z.string().max(20).optional()),
+    [`tenure_${i}`]: z.preprocess(blank, z.enum(TENURES, { error: 'field.invalid' }).optional()),
   });
   const shape: Record<string, z.ZodType> = { valid_from: z.string({ error: 'field.required' }).pipe(day) };
   for (let i = 0; i < OWNER_ROWS; i++) Object.assign(shape, row(i));
@@ -124,7 +128,7 @@ function buildOwnerSetForm(): z.ZodType<OwnerSetInput> {
         issue(`share_${i}`, 'registry.error.share');
         continue;
       }
-      owners.push({ owner_type: type, ref, ...s });
+      owners.push({ owner_type: type, ref, ...s, tenure: (v[`tenure_${i}`] as OwnerRowInput['tenure']) ?? 'shared' });
     }
     if (owners.length === 0 && problems === 0) issue('owner_type_0', 'registry.property.error.noOwners');
     return { valid_from: v.valid_from as string, owners };

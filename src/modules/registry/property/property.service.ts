@@ -118,13 +118,14 @@ interface ResolvedOwner {
   owner_name: string | null;
   share_num: number;
   share_den: number;
+  tenure: 'shared' | 'joint';
 }
 
 async function resolveOwners(tenant: TenantDb, input: OwnerSetInput): Promise<ResolvedOwner[]> {
   const out: ResolvedOwner[] = [];
   const errors: Record<string, 'registry.property.error.residentUnknown' | 'registry.property.error.organizationUnknown' | 'registry.error.psn' | 'registry.error.taxId'> = {};
   for (const [i, o] of input.owners.entries()) {
-    const base = { owner_type: o.owner_type, owner_resident_id: null, owner_organization_id: null, owner_name: null, share_num: o.num, share_den: o.den };
+    const base = { owner_type: o.owner_type, owner_resident_id: null, owner_organization_id: null, owner_name: null, share_num: o.num, share_den: o.den, tenure: o.tenure ?? 'shared' };
     if (o.owner_type === 'resident') {
       if (!/^\d{10}$/.test(o.ref)) errors[`owner_ref_${i}`] = 'registry.error.psn';
       const r = await tenant.selectFrom('residents').select('id').where('public_service_number', '=', o.ref).executeTakeFirst();
@@ -169,7 +170,7 @@ export async function replaceOwners(
     const now = new Date().toISOString();
     await scoped.insertInto('ownerships', owners.map((o) => ({ ...o, object_type: objectType, object_id: objectId, valid_from: input.valid_from, valid_to: null, created_at: now }))).execute();
     const describe = (o: ResolvedOwner) => ({
-      type: o.owner_type, residentId: o.owner_resident_id, organizationId: o.owner_organization_id, name: o.owner_name, share: `${o.share_num}/${o.share_den}`,
+      type: o.owner_type, residentId: o.owner_resident_id, organizationId: o.owner_organization_id, name: o.owner_name, share: `${o.share_num}/${o.share_den}`, tenure: o.tenure,
     });
     await appendAudit(tx, actor, {
       communityId: scoped.communityId,

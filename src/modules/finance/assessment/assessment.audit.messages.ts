@@ -1,0 +1,47 @@
+// How people read the assessment's audit events and subjects.
+import { defineMessages } from '../../../platform/i18n/define.ts';
+
+export const assessmentAuditMessages = defineMessages({
+  hy: {
+    'audit.action.finance.assessment.start': 'Հարկերի տարեկան հաշվարկը սկսվեց',
+    'audit.action.finance.assessment.finish': 'Հարկերի տարեկան հաշվարկն ավարտվեց',
+    'audit.action.finance.recalculation.start': 'Հարկերի վերահաշվարկը սկսվեց',
+    'audit.action.finance.recalculation.finish': 'Հարկերի վերահաշվարկն ավարտվեց, տարբերությունները սպասում են հաստատման',
+    'audit.action.finance.recalculation.approve': 'Վերահաշվարկի տարբերությունները հաստատվեցին և հաշվառվեցին',
+    'audit.action.finance.assessment.correct': 'Հարկի գումարը ճշգրտվեց վերահաշվարկով',
+    'audit.action.finance.notice.download': 'Հարկային ծանուցումը ներբեռնվեց',
+    'audit.action.finance.notice.mailing_list': 'Ծանուցումների փոստային ցուցակը ներբեռնվեց',
+    'audit.action.finance.notice.send': 'Հարկային ծանուցումներն ուղարկվեցին',
+    'audit.subject.fin_assessment_run': 'Հարկերի հաշվարկ',
+    'audit.subject.fin_assessment_difference': 'Վերահաշվարկի տարբերություն',
+    'audit.subject.fin_tax_notice': 'Հարկային ծանուցում',
+  },
+  en: {
+    'audit.action.finance.assessment.start': 'Annual tax assessment started',
+    'audit.action.finance.assessment.finish': 'Annual tax assessment finished',
+    'audit.action.finance.recalculation.start': 'Tax recalculation started',
+    'audit.action.finance.recalculation.finish': 'Tax recalculation finished; its differences await approval',
+    'audit.action.finance.recalculation.approve': 'Recalculation differences approved and posted',
+    'audit.action.finance.assessment.correct': 'Tax amount corrected by a recalculation',
+    'audit.action.finance.notice.download': 'Tax notice downloaded',
+    'audit.action.finance.notice.mailing_list': 'Mailing list of tax notices downloaded',
+    'audit.action.finance.notice.send': 'Tax notices sent',
+    'audit.subject.fin_assessment_run': 'Tax assessment',
+    'audit.subject.fin_assessment_difference': 'Recalculation difference',
+    'audit.subject.fin_tax_notice': 'Tax notice',
+  },
+  ru: {
+    'audit.action.finance.assessment.start': 'Начато годовое начисление налогов',
+    'audit.action.finance.assessment.finish': 'Годовое начисление налогов завершено',
+    'audit.action.finance.recalculation.start': 'Начат перерасчёт налогов',
+    'audit.action.finance.recalculation.finish': 'Перерасчёт налогов завершён, расхождения ждут утверждения',
+    'audit.action.finance.recalculation.approve': 'Расхождения перерасчёта утверждены и проведены',
+    'audit.action.finance.assessment.correct': 'Сумма налога исправлена перерасчётом',
+    'audit.action.finance.notice.download': 'Налоговое уведомление скачано',
+    'audit.action.finance.notice.mailing_list': 'Скачан почтовый список налоговых уведомлений',
+    'audit.action.finance.notice.send': 'Налоговые уведомления отправлены',
+    'audit.subject.fin_assessment_run': 'Начисление налогов',
+    'audit.subject.fin_assessment_difference': 'Расхождение перерасчёта',
+    'audit.subject.fin_tax_notice': 'Налоговое уведомление',
+  },
+});

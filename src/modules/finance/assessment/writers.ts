@@ -1,0 +1,80 @@
+// Bulk writes of an assessment chunk: obligations (once per source key, like the ledger
+// core's ensureObligation, but a chunk at a time), their accrual entries (the ledger core's
+// postEntries), the lines and the co-owners of joint lines — multi-row inserts in the
+// chunk's transaction, sized under both engines' limits on bound parameters.
+import type { TenantDb } from '../../../platform/db/tenant.ts';
+import { postEntries, type NewObligation } from '../ledger/ledger.core.ts';
+import type { LineDraft } from './compute.ts';
+
+/** Rows per INSERT: 25 columns × 800 stays under SQLite's 32,766 bound parameters. */
+const ROWS = 800;
+
+export function chunked<T>(list: readonly T[], size = ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** The obligation's idempotency key: the tax, year, object and payer. */
+export function sourceKeyOf(year: number, l: Pick<LineDraft, 'taxKind' | 'objectType' | 'objectId' | 'payerKind' | 'residentId' | 'organizationId'>): string {
+  const tax = l.taxKind === 'real_estate_tax' ? 'ret' : 'lt';
+  return `${tax}:${year}:${l.objectType}:${l.objectId}:${l.payerKind}:${l.payerKind === 'resident' ? l.residentId : l.organizationId}`;
+}
+
+export function obligationOf(year: number, dueOn: string, l: LineDraft): NewObligation {
+  return {
+    payer_kind: l.payerKind!, resident_id: l.residentId, organization_id: l.organizationId, kind: l.taxKind,
+    subject_type: l.objectType, subject_id: l.objectId, subject_label: l.objectLabel, period: String(year), due_on: dueOn,
+    revenue_line: null, source_key: sourceKeyOf(year, l),
+  };
+}
+
+/**
+ * The obligations for these keys, created where missing: one SELECT and one INSERT per
+ * chunk of keys. Returns source key → { id, created }.
+ */
+export async function ensureObligations(tdb: TenantDb, obs: NewObligation[]): Promise<Map<string, { id: number; created: boolean }>> {
+  const out = new Map<string, { id: number; created: boolean }>();
+  for (const part of chunked(obs)) {
+    const existing = await tdb.selectFrom('fin_obligations').select(['id', 'source_key']).where('source_key', 'in', part.map((o) => o.source_key)).execute();
+    for (const e of existing) out.set(e.source_key, { id: e.id, created: false });
+    const missing = part.filter((o) => !out.has(o.source_key));
+    if (missing.length === 0) continue;
+    const now = new Date().toISOString();
+    const rows = await tdb.insertInto('fin_obligations', missing.map((o) => ({ ...o, status: 'active' as const, created_at: now }))).returning(['id', 'source_key']).execute();
+    for (const r of rows) out.set(r.source_key, { id: r.id, created: true });
+  }
+  return out;
+}
+
+/** Accrual entries, one per obligation, through the ledger core. */
+export async function postAccruals(tdb: TenantDb, accruals: { obligationId: number; amount: number }[], on: string, batch: string, actorUserId: number | null): Promise<void> {
+  for (const part of chunked(accruals)) {
+    await postEntries(tdb, part.map((a) => ({
+      obligation_id: a.obligationId, kind: 'accrual', component: 'principal', amount: a.amount, entry_on: on,
+      payment_id: null, reverses_entry_id: null, legal_ground: null, note: null, batch, actor_user_id: actorUserId,
+    })));
+  }
+}
+
+export function lineRow(runId: number, year: number, l: LineDraft, obligationId: number | null, created: string) {
+  return {
+    run_id: runId, year, tax_kind: l.taxKind, object_type: l.objectType, object_id: l.objectId, object_label: l.objectLabel,
+    payer_kind: l.payerKind, resident_id: l.residentId, organization_id: l.organizationId, payer_name: l.payerName, tenure: l.tenure,
+    base: l.base, share_num: l.shareNum, share_den: l.shareDen, amount: l.amount, calc_kind: l.calcKind, rule_kind: l.ruleKind,
+    rule_id: l.ruleId, legal_ref: l.legalRef, verification: l.verification, exempt_reason: l.exemptReason, obligation_id: obligationId,
+    fingerprint: l.fingerprint, status: 'current' as const, created_at: created,
+  };
+}
+
+/** Inserts the lines with their obligations and the co-owners of the joint ones. */
+export async function insertLines(tdb: TenantDb, runId: number, year: number, lines: { draft: LineDraft; obligationId: number | null }[]): Promise<void> {
+  const created = new Date().toISOString();
+  const plain = lines.filter((l) => l.draft.coOwners.length === 0);
+  for (const part of chunked(plain)) await tdb.insertInto('fin_assessment_lines', part.map((l) => lineRow(runId, year, l.draft, l.obligationId, created))).execute();
+  // Joint lines are few; each needs its id for the co-owner rows.
+  for (const l of lines.filter((x) => x.draft.coOwners.length > 0)) {
+    const row = await tdb.insertInto('fin_assessment_lines', lineRow(runId, year, l.draft, l.obligationId, created)).returning('id').executeTakeFirstOrThrow();
+    await tdb.insertInto('fin_assessment_coowners', l.draft.coOwners.map((c) => ({ line_id: row.id, obligation_id: l.obligationId, resident_id: c.residentId, organization_id: c.organizationId }))).execute();
+  }
+}
