@@ -49,6 +49,6 @@ export async function handleCallback(services: Services, tdb: TenantDb, communit
     return refuse(404, 'UNKNOWN BILL');
   }
   const outcome = await settleIntent(services, tdb, community, intent, reading.payment, 'callback');
-  if (!outcome.ok) return refuse(409, outcome.reason === 'amount_mismatch' ? 'AMOUNT MISMATCH' : 'UNKNOWN BILL');
+  if (!outcome.ok) return refuse(409, 'AMOUNT MISMATCH');
   return OK;
 }

@@ -83,7 +83,7 @@ export async function startOnlinePayment(services: Services, tdb: TenantDb, comm
   return { intentId, redirect: begun.redirect };
 }
 
-export type SettleOutcome = { ok: true; recorded: Recorded } | { ok: false; reason: 'amount_mismatch' | 'unknown_intent' };
+export type SettleOutcome = { ok: true; recorded: Recorded } | { ok: false; reason: 'amount_mismatch' };
 
 /**
  * Records what the provider vouched for against its intent: the amount must be the
@@ -99,7 +99,6 @@ export async function settleIntent(services: Services, tdb: TenantDb, community:
     return { ok: false, reason: 'amount_mismatch' };
   }
   const payer = payerOfRow(intent);
-  if (!payer) return { ok: false, reason: 'unknown_intent' };
   const recorded = await tdb.transaction(async (scoped, raw) => {
     await scoped.updateTable('fin_payment_intents').set({ updated_at: new Date().toISOString() }).where('id', '=', intent.id).execute();
     const r = await recordIncoming(services, scoped, community, {

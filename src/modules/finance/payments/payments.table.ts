@@ -5,7 +5,8 @@
 import type { Generated } from 'kysely';
 import type { PayerKind } from '../ledger/ledger.table.ts';
 
-export type ProviderName = 'idram' | 'vpos';
+export const PROVIDER_NAMES = ['idram', 'vpos'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
 export type IntentStatus = 'pending' | 'paid' | 'failed' | 'expired';
 
 export interface FinPaymentProvidersTable {

@@ -8,14 +8,11 @@ import type { Transaction } from 'kysely';
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { nextSequence } from '../../../platform/db/sequences.ts';
-import { storeFile } from '../../../platform/files/store.ts';
 import { readStoredFile } from '../../../platform/files/store.ts';
 import type { TenantCommunity } from '../../../platform/http/tenancy.ts';
-import { formatAmd, formatDay, localized, todayInYerevan, translator, type Locale } from '../../../platform/i18n/index.ts';
+import { formatAmd, formatDay, localized, translator, type Locale } from '../../../platform/i18n/index.ts';
 import { PdfWriter } from '../../../platform/pdf/pdf-writer.ts';
-import { newDocumentCode } from '../../services/documents/documents.code.ts';
-
-const MAX_PDF_BYTES = 5 * 1024 * 1024;
+import { freeCode, registerVerified, verifyFooter } from './verified.ts';
 
 export interface ReceiptLine {
   label: string;
@@ -41,16 +38,6 @@ export interface ReceiptInput {
   filesDir: string;
 }
 
-/** Reserves a code no issued document has (50 random bits; a retry costs nothing). */
-async function freeCode(raw: Transaction<Database>): Promise<string> {
-  for (let i = 0; i < 5; i++) {
-    const code = newDocumentCode();
-    const taken = await raw.selectFrom('issued_documents').select('id').where('code', '=', code).executeTakeFirst();
-    if (!taken) return code;
-  }
-  throw new Error('could not find a free verification code in 5 tries');
-}
-
 export async function renderReceiptPdf(input: ReceiptInput & { number: string; code: string }): Promise<Buffer> {
   const t = translator(input.locale);
   const name = localized(input.community, 'name', input.locale);
@@ -71,14 +58,7 @@ export async function renderReceiptPdf(input: ReceiptInput & { number: string; c
     );
   }
   if (input.unallocated > 0) pdf.paragraph(t('finance.pay.receipt.unallocated', { amount: formatAmd(input.unallocated) }), { muted: true });
-  return pdf.finish({
-    verifyUrl: `${input.publicUrl}/verify/${input.code}`,
-    code: input.code,
-    issuedOn: formatDay(todayInYerevan()),
-    issuerName: input.issuer.name,
-    issuerPosition: input.issuer.position,
-    labels: { code: t('services.documents.pdf.code'), verifyAt: t('services.documents.pdf.verifyAt'), issuedOn: t('services.documents.pdf.issuedOn') },
-  });
+  return pdf.finish(verifyFooter(input.publicUrl, input.code, input.locale, input.issuer));
 }
 
 /** Issues the payment's receipt inside its transaction; a payment has one receipt. */
@@ -87,15 +67,11 @@ export async function issueReceipt(tdb: TenantDb, raw: Transaction<Database>, in
   const number = `${year}/${String(await nextSequence(tdb, `finance.receipt.${year}`)).padStart(6, '0')}`;
   const code = await freeCode(raw);
   const bytes = await renderReceiptPdf({ ...input, number, code });
-  const stored = await storeFile(raw, input.filesDir, bytes, { allowed: ['pdf'], maxBytes: MAX_PDF_BYTES });
-  const issuedAt = new Date().toISOString();
   const t = translator(input.locale);
-  await tdb.insertInto('fin_receipts', { payment_id: input.paymentId, number, code, sha256: stored.sha256, issued_at: issuedAt }).execute();
-  await tdb.insertInto('issued_documents', {
-    case_id: null, code, kind: 'payment_receipt', title: `${t('finance.pay.receipt.title', { number })} — ${formatAmd(input.amount)}`,
-    subject: input.payerName, issuer_name: [input.issuer.name, input.issuer.position].filter(Boolean).join(', '),
-    issued_at: issuedAt, sha256: stored.sha256, status: 'valid', revoked_at: null, revoke_reason: null,
-  }).execute();
+  const sha256 = await registerVerified(tdb, raw, input.filesDir, {
+    code, kind: 'payment_receipt', title: `${t('finance.pay.receipt.title', { number })} — ${formatAmd(input.amount)}`, subject: input.payerName, issuer: input.issuer, bytes,
+  });
+  await tdb.insertInto('fin_receipts', { payment_id: input.paymentId, number, code, sha256, issued_at: new Date().toISOString() }).execute();
   await tdb.updateTable('fin_payments').set({ receipt_number: number }).where('id', '=', input.paymentId).execute();
   return { number, code };
 }

@@ -22,6 +22,7 @@ export interface IncomingPayment {
   txnId: string;
   reference: string | null;
   paidOn: string;
+  /** The obligations the payer named; empty: the payer's own, oldest first. */
   obligationIds: number[];
   /** How the receipt names the channel: "Idram", "Card", the cashier's name. */
   via: string;
@@ -48,7 +49,7 @@ export async function recordIncoming(services: Services, tdb: TenantDb, communit
       const again = await scoped.selectFrom('fin_payments').select('receipt_number').where('id', '=', rec.id).executeTakeFirst();
       return { paymentId: rec.id, created: false, receiptNumber: again?.receipt_number ?? null };
     }
-    const allocation = await applyPayment(scoped, rec.id, { on: p.paidOn, obligationIds: p.obligationIds, actorUserId: p.actor.userId ?? undefined });
+    const allocation = await applyPayment(scoped, rec.id, { on: p.paidOn, ...(p.obligationIds.length ? { obligationIds: p.obligationIds } : {}), actorUserId: p.actor.userId, actor: p.actor });
     const labels = new Map((await scoped.selectFrom('fin_obligations').select(['id', 'subject_label', 'period'])
       .where('id', 'in', allocation.allocations.length ? allocation.allocations.map((a) => a.obligationId) : [0]).execute()).map((o) => [o.id, o]));
     const lines: ReceiptLine[] = allocation.allocations.map((a) => ({

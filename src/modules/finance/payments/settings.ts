@@ -8,8 +8,6 @@ import type { ProviderSettings } from './provider.ts';
 import type { ProviderName } from './payments.table.ts';
 import { resolveStandin, STANDIN } from './standins.ts';
 
-export const PROVIDERS: readonly ProviderName[] = ['idram', 'vpos'];
-
 export interface ConnectionView {
   provider: ProviderName;
   merchantId: string;
