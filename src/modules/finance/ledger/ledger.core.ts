@@ -42,7 +42,11 @@ export async function postEntries(tdb: TenantDb, entries: NewEntry[]): Promise<n
 /**
  * Records a payment once per (provider, provider transaction id). A repeat returns the
  * first payment's id with `created: false`, so a provider's retried callback is answered
- * "OK" without paying twice.
+ * "OK" without paying twice. The insert yields to the unique index (ON CONFLICT DO
+ * NOTHING, on both engines) instead of failing: on PostgreSQL a failed statement aborts
+ * the surrounding transaction, so catching a unique violation there would leave the
+ * caller's transaction unusable. Two callbacks at once: PostgreSQL makes the second insert
+ * wait for the first's commit and then do nothing; SQLite serialises the writers.
  */
 export async function recordPayment(tdb: TenantDb, p: NewPayment): Promise<{ id: number; created: boolean }> {
   assertWholeDrams(p.amount, 'payment');
@@ -50,13 +54,12 @@ export async function recordPayment(tdb: TenantDb, p: NewPayment): Promise<{ id:
   const find = () => tdb.selectFrom('fin_payments').select('id').where('provider', '=', p.provider).where('provider_txn_id', '=', p.provider_txn_id).executeTakeFirst();
   const existing = await find();
   if (existing) return { id: existing.id, created: false };
-  try {
-    const row = await tdb.insertInto('fin_payments', { ...p, created_at: now() }).returning('id').executeTakeFirstOrThrow();
-    return { id: row.id, created: true };
-  } catch (error) {
-    // Two callbacks at once: the unique index lets one in; the other finds it.
-    const raced = await find();
-    if (raced) return { id: raced.id, created: false };
-    throw error;
-  }
+  const row = await tdb.insertInto('fin_payments', { ...p, created_at: now() })
+    .onConflict((oc) => oc.columns(['community_id', 'provider', 'provider_txn_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (row) return { id: row.id, created: true };
+  const raced = await find();
+  if (!raced) throw new Error(`payment ${p.provider}/${p.provider_txn_id}: neither inserted nor found`);
+  return { id: raced.id, created: false };
 }
