@@ -85,7 +85,7 @@ export const MAPPINGS: Record<StatementSource, StatementMapping> = {
       amount: ['Кредит', 'Сумма'],
       txnId: ['Номер документа', 'ID транзакции'],
       payerName: ['Плательщик'],
-      payerId: ['ИНН/ՀԾՀ плательщика', 'ИНН плательщика'],
+      payerId: ['ИНН плательщика', 'Номер социальной карты плательщика'],
       purpose: ['Назначение платежа'],
     },
     dateFormat: 'DD.MM.YYYY',
