@@ -111,7 +111,8 @@ export const statementRoutes: RouteDef[] = [
         await matchByHand(ctx.tenant(), ctx.auditActor(), id, { payerKind: payer.kind, payerId: payer.id, obligationIds: obligation, note });
       } catch (err) {
         if (!(err instanceof AppError) || err.status === 404 || !Object.keys(err.fields).length) throw err;
-        return linePage(ctx, reply, id, { payer }, { matchForm: { errors: err.fields, values: values(req.body) } }, err.status);
+        // A payer who is not found here is not shown again; a wrong obligation keeps the chosen payer.
+        return linePage(ctx, reply, id, err.fields.payer ? {} : { payer }, { matchForm: { errors: err.fields, values: values(req.body) } }, err.status);
       }
       return reply.redirect(`${statementsBase(ctx)}/lines/${id}?done=matched`, 303);
     },
