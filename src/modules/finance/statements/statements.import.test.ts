@@ -2,6 +2,9 @@
 // reported with the good ones imported, unreadable files refused with nothing written, the
 // same file twice and an overlapping statement adding only what is new.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bothEngines, setup } from '../../../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import { TINY_PNG } from '../../../../test/multipart.ts';
@@ -149,4 +152,17 @@ bothEngines('the same file twice changes nothing; an overlapping statement adds 
   assert.deepEqual((await lines(w.tdb, b.importId)).map((l) => l.bank_txn_id), ['OV-4', 'OV-5']);
   const payments = await w.tdb.selectFrom('fin_payments').select('provider_txn_id').where('provider', '=', 'treasury').orderBy('provider_txn_id').execute();
   assert.deepEqual(payments.map((p) => p.provider_txn_id), ['OV-1', 'OV-2', 'OV-3', 'OV-4', 'OV-5']);
+});
+
+bothEngines('the demo\'s sample statements (fixtures/demo, one per source) import into Sisian as the docs say', async (t, engine) => {
+  const { services } = await setup(t, engine);
+  const w = await statementWorld(services);
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'demo');
+  const outcome: Record<string, number[]> = {};
+  for (const [source, file] of [['treasury', 'treasury.csv'], ['bank_hy', 'bank_hy.xlsx'], ['bank_ru', 'bank_ru.csv']] as const) {
+    const { importId } = await importStatement(w.tdb, actor, { source, fileName: file, data: fs.readFileSync(path.join(dir, file)) });
+    const imp = await w.tdb.selectFrom('fin_stmt_imports').selectAll().where('id', '=', importId).executeTakeFirstOrThrow();
+    outcome[source] = [imp.matched_count, imp.unmatched_count, imp.rejected_count];
+  }
+  assert.deepEqual(outcome, { treasury: [2, 1, 1], bank_hy: [2, 1, 0], bank_ru: [1, 1, 0] });
 });
