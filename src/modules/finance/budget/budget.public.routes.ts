@@ -1,0 +1,67 @@
+// The public budget pages: the adopted budget with its execution (?year= switches), and
+// the Fiscal Data Package downloads (datapackage.json beside its two CSV resources).
+import { h } from 'preact';
+import { route, slugParams, type RouteDef } from '../../../platform/http/route.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import type { Ctx } from '../../../platform/http/context.ts';
+import { todayInYerevan } from '../../../platform/i18n/index.ts';
+import { sendPage } from '../../../platform/ui/render.ts';
+import { budgetReport, budgetYears, findBudget } from './budget.report.ts';
+import { amendmentsOf } from './budget.queries.ts';
+import { dataPackage, fdpCsv } from './budget.fdp.ts';
+import { PublicBudgetPage } from './budget.public.views.tsx';
+import { csvParams, yearParams, yearQuery } from './budget.schemas.ts';
+
+async function adoptedReport(ctx: Ctx, year: number) {
+  const budget = await findBudget(ctx.tenant(), year);
+  if (!budget || budget.status !== 'adopted') return null;
+  return budgetReport(ctx.tenant(), budget, todayInYerevan());
+}
+
+export const budgetPublicRoutes: RouteDef[] = [
+  route({
+    method: 'GET',
+    url: '/:slug/budget',
+    access: 'public',
+    kind: 'page',
+    schema: { params: slugParams, querystring: yearQuery },
+    handler: async (req, reply) => {
+      const ctx = req.ctx;
+      const years = await budgetYears(ctx.tenant(), true);
+      const current = new Date().getUTCFullYear();
+      const year = req.query.year ?? (years.includes(current) ? current : years[0]);
+      if (req.query.year !== undefined && !years.includes(req.query.year)) throw notFound();
+      const report = year === undefined ? null : await adoptedReport(ctx, year);
+      const amendments = report ? await amendmentsOf(ctx.tenant(), report.budget.id) : [];
+      return sendPage(reply, h(PublicBudgetPage, { ctx, years, report, amendments }));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/:slug/budget/:year/datapackage.json',
+    access: 'public',
+    kind: 'api',
+    schema: { params: yearParams, summary: "A community's adopted budget and its execution as a Fiscal Data Package descriptor (v0.3 model)", tags: ['finance'] },
+    handler: async (req, reply) => {
+      const report = await adoptedReport(req.ctx, req.params.year);
+      if (!report) throw notFound();
+      return reply.header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(dataPackage(report, req.ctx.requireCommunity(), req.ctx.services.config.publicUrl), null, 2));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/:slug/budget/:year/:file',
+    access: 'public',
+    kind: 'api',
+    schema: { params: csvParams, summary: "A resource of the budget's Fiscal Data Package (CSV)", tags: ['finance'] },
+    handler: async (req, reply) => {
+      const report = await adoptedReport(req.ctx, req.params.year);
+      if (!report) throw notFound();
+      const direction = req.params.file === 'budget-revenue.csv' ? 'revenue' : 'expense';
+      return reply.header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${req.ctx.requireCommunity().slug}-${req.params.year}-${req.params.file}"`)
+        .send(fdpCsv(report, direction));
+    },
+  }),
+];
