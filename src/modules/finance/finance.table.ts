@@ -4,5 +4,6 @@ import type { FinanceLedgerTables } from './ledger/ledger.table.ts';
 import type { FinanceAssessmentTables } from './assessment/assessment.part.ts';
 import type { FinancePaymentsTables } from './payments/payments.part.ts';
 import type { FinanceBudgetTables } from './budget/budget.part.ts';
+import type { FinanceDutiesTables } from './duties/duties.table.ts';
 
-export interface FinanceTables extends FinanceRulesTables, FinanceLedgerTables, FinanceAssessmentTables, FinancePaymentsTables, FinanceBudgetTables {}
+export interface FinanceTables extends FinanceRulesTables, FinanceLedgerTables, FinanceAssessmentTables, FinancePaymentsTables, FinanceBudgetTables, FinanceDutiesTables {}

@@ -10,9 +10,10 @@ import { financeLedgerPart } from './ledger/ledger.part.ts';
 import { financeAssessmentPart } from './assessment/assessment.part.ts';
 import { financePaymentsPart } from './payments/payments.part.ts';
 import { financeBudgetPart } from './budget/budget.part.ts';
+import { financeDutiesPart } from './duties/duties.part.ts';
 
 export const financeModule: ModuleManifest = {
   name: 'finance',
   title: 'finance.module',
-  ...mergeParts([{ messages: [financeModuleMessages] }, financeRulesPart, financeLedgerPart, financeAssessmentPart, financePaymentsPart, financeBudgetPart]),
+  ...mergeParts([{ messages: [financeModuleMessages] }, financeRulesPart, financeLedgerPart, financeAssessmentPart, financePaymentsPart, financeBudgetPart, financeDutiesPart]),
 };

@@ -5,9 +5,10 @@ import { financeLedgerMessageParts } from './ledger/ledger.part.ts';
 import { financeAssessmentMessageParts } from './assessment/assessment.part.ts';
 import { financePaymentsMessageParts } from './payments/payments.part.ts';
 import { financeBudgetMessageParts } from './budget/budget.part.ts';
+import { financeDutiesMessageParts } from './duties/duties.part.ts';
 
 export const financeMessageParts = [
   financeModuleMessages,
   ...financeRulesMessageParts, ...financeLedgerMessageParts, ...financeAssessmentMessageParts,
-  ...financePaymentsMessageParts, ...financeBudgetMessageParts,
+  ...financePaymentsMessageParts, ...financeBudgetMessageParts, ...financeDutiesMessageParts,
 ] as const;
