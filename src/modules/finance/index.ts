@@ -11,9 +11,13 @@ import { financeAssessmentPart } from './assessment/assessment.part.ts';
 import { financePaymentsPart } from './payments/payments.part.ts';
 import { financeBudgetPart } from './budget/budget.part.ts';
 import { financeStatementsPart } from './statements/statements.part.ts';
+import { financeDutiesPart } from './duties/duties.part.ts';
 
 export const financeModule: ModuleManifest = {
   name: 'finance',
   title: 'finance.module',
-  ...mergeParts([{ messages: [financeModuleMessages] }, financeRulesPart, financeLedgerPart, financeAssessmentPart, financePaymentsPart, financeBudgetPart, financeStatementsPart]),
+  ...mergeParts([
+    { messages: [financeModuleMessages] }, financeRulesPart, financeLedgerPart, financeAssessmentPart, financePaymentsPart, financeBudgetPart,
+    financeStatementsPart, financeDutiesPart,
+  ]),
 };

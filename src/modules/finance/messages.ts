@@ -6,9 +6,10 @@ import { financeAssessmentMessageParts } from './assessment/assessment.part.ts';
 import { financePaymentsMessageParts } from './payments/payments.part.ts';
 import { financeBudgetMessageParts } from './budget/budget.part.ts';
 import { financeStatementsMessageParts } from './statements/statements.part.ts';
+import { financeDutiesMessageParts } from './duties/duties.part.ts';
 
 export const financeMessageParts = [
   financeModuleMessages,
   ...financeRulesMessageParts, ...financeLedgerMessageParts, ...financeAssessmentMessageParts,
-  ...financePaymentsMessageParts, ...financeBudgetMessageParts, ...financeStatementsMessageParts,
+  ...financePaymentsMessageParts, ...financeBudgetMessageParts, ...financeStatementsMessageParts, ...financeDutiesMessageParts,
 ] as const;

@@ -79,3 +79,7 @@ export const servicesModule: ModuleManifest = {
     { kind: SERVICE_STATS_JOB, everySeconds: SERVICE_STATS_EVERY_SECONDS },
   ],
 };
+
+// The payment seam, for the finance module: it is told when a fee falls due and marks it paid.
+export { registerFeeDueListener, type CaseFeeDue } from './cases/payments.ts';
+export { settleCaseFee } from './cases/fee-settlement.ts';

@@ -15,6 +15,7 @@ import { stateDeadline, todayInYerevan } from './case-clock.ts';
 import { checkForm, cleanText, parseFormData } from './form-values.ts';
 import { effectOf, type ActionInput } from './case-effects.ts';
 import { notifyCaseEvent } from './case-notify.ts';
+import { feeFellDue } from './payments.ts';
 
 export type { ActionInput } from './case-effects.ts';
 
@@ -163,6 +164,12 @@ async function takeAction(
   const kind = EVENT_OF[action.kind];
   await addEvent(tx, env, c.id, kind, now, { from: c.state, to: action.to, body: effect.body ?? null, data: { action: action.key, ...effect.data } });
   const after = { ...c, ...patch, version, updated_at: now } as CaseRow;
+  if (patch.fee_status === 'due') {
+    await feeFellDue(tx, {
+      caseId: c.id, serviceId: c.service_id, serviceName: spec.name.hy, amount: after.fee_amount, dueOn: today,
+      applicant: { kind: c.applicant_kind, psn: c.applicant_psn, taxId: c.applicant_tax_id, name: c.applicant_name },
+    });
+  }
   await notifyCaseEvent(tx, env, after, spec, kind);
   return { result: { version, state: action.to }, c: after };
 }
