@@ -34,3 +34,8 @@ export const reliefForm = z.object({
 export const kindQuery = z.object({ kind: z.enum(RULE_KINDS) });
 export const ruleQuery = z.object({ rule: z.coerce.number().int().positive().max(999_999_999_999) });
 export const doneQuery = z.object({ done: z.enum(['added', 'corrected']).optional() });
+
+/** The posted strings (not the CSRF token), to show a refused form again as it was sent. */
+export function postedValues(body: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>;
+}

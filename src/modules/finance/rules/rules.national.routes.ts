@@ -8,7 +8,7 @@ import type { Ctx } from '../../../platform/http/context.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { sendPage } from '../../../platform/ui/render.ts';
 import { addRulePeriod, correctRule, findRule, listRules } from './rules.editor.ts';
-import { correctForm, doneQuery, kindQuery, newPeriodForm, ruleQuery } from './rules.forms.ts';
+import { correctForm, doneQuery, kindQuery, newPeriodForm, postedValues, ruleQuery } from './rules.forms.ts';
 import { CorrectRulePage, NationalRulesPage, NewPeriodPage, RULES_PATH, rowValues } from './rules.national.views.tsx';
 import type { RuleKind } from './rules.types.ts';
 
@@ -19,11 +19,6 @@ const canEdit = (ctx: Ctx) => ctx.services.permissions.nationalPermissions(ctx.a
 /** The latest national row of a kind: a new period starts from its values. */
 async function latestOf(ctx: Ctx, kind: RuleKind) {
   return (await listRules(ctx.db, null)).filter((r) => r.kind === kind).at(-1);
-}
-
-/** The posted strings, to show the form again as it was sent. */
-function posted(body: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>;
 }
 
 /** A refusal the form can show beside its fields (bad data, a later period), else rethrown. */
@@ -77,7 +72,7 @@ export const nationalRuleRoutes = [
           kind: f.kind, validFrom: f.valid_from, data: JSON.parse(f.data), legalRef: f.legal_ref, source: f.source, verification: f.verification,
         });
       } catch (err) {
-        return showNewPeriod(ctx, reply, kind, posted(req.body), formErrors(err));
+        return showNewPeriod(ctx, reply, kind, postedValues(req.body), formErrors(err));
       }
       return reply.redirect(`${RULES_PATH}?done=added#kind-${f.kind}`, 303);
     },
@@ -113,7 +108,7 @@ export const nationalRuleRoutes = [
       try {
         await correctRule(ctx.db, ctx.auditActor(), NATIONAL, row.id, { data: JSON.parse(f.data), legalRef: f.legal_ref, source: f.source, verification: f.verification });
       } catch (err) {
-        return show(formErrors(err), posted(req.body));
+        return show(formErrors(err), postedValues(req.body));
       }
       return reply.redirect(`${RULES_PATH}?done=corrected#kind-${row.kind}`, 303);
     },

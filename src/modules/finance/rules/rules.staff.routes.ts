@@ -11,7 +11,7 @@ import { sendPage } from '../../../platform/ui/render.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { loadRuleSet } from './rules.service.ts';
 import { addRulePeriod, isDay } from './rules.editor.ts';
-import { reliefForm } from './rules.forms.ts';
+import { postedValues, reliefForm } from './rules.forms.ts';
 import { StaffRulesPage } from './rules.staff.views.tsx';
 
 const staffQuery = z.object({ year: z.coerce.number().int().min(1900).max(9999).optional(), saved: z.enum(['1']).optional() });
@@ -52,10 +52,9 @@ export const staffRuleRoutes = [
       const ctx = req.ctx;
       const community = ctx.requireCommunity();
       const parsed = parseForm(reliefForm, req.body);
-      const values = parsed.ok ? undefined : parsed.values;
-      if (!parsed.ok) return showRules(ctx, reply, thisYear(), { values, errors: parsed.errors });
+      if (!parsed.ok) return showRules(ctx, reply, thisYear(), { values: parsed.values, errors: parsed.errors });
       const f = parsed.data;
-      const sent = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>;
+      const sent = postedValues(req.body);
       if (!isDay(f.valid_from)) return showRules(ctx, reply, thisYear(), { values: sent, errors: { valid_from: 'finance.rules.error.day' } });
       const year = Number(f.valid_from.slice(0, 4));
       const max = await nationalCap(ctx, year);
