@@ -93,6 +93,8 @@ bothEngines('the estimator page on a community site: a GET form, the amount with
   assert.equal(first.statusCode, 200);
   assert.match(first.body, /<form method="get" action="\/sisian\/taxes\/estimate"/);
   assert.doesNotMatch(first.body, /<script/, 'no JavaScript needed');
+  assert.equal((await page('?kind=&year=2026&inside=true')).statusCode, 200, 'the form sent untouched is no error');
+  assert.equal((await page('?value=5&year=2026')).statusCode, 400, 'a figure without a kind is');
   const shown = await page('?kind=apartment&value=20000000&year=2026&area=&zone=&hp=&kw=&manufactured=&class=&body=&inside=true');
   assert.equal(shown.statusCode, 200);
   const has = (body: string, text: string) => assert.ok(body.includes(text), `the page shows ${text}`);

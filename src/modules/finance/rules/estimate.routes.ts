@@ -44,8 +44,8 @@ export const estimateRoutes = [
       const values: Record<string, string> = { year: todayInYerevan().slice(0, 4), inside: 'true', ...asked };
       const show = (errors?: FieldErrors, result?: { amount: TaxResult; year: number }) =>
         sendPage(reply, h(EstimatePage, { ctx, form: { t: ctx.t, values, ...(errors ? { errors } : {}) }, ...(result ? { result } : {}) }), errors ? 400 : 200);
-      // The first visit: the form alone.
-      if (Object.keys(asked).length === 0) return show();
+      // The first visit, or the form sent untouched (only its prefilled year and place): the form alone.
+      if (!asked.kind && Object.keys(asked).every((k) => k === 'year' || k === 'inside')) return show();
       const parsed = estimateInput(q);
       if (!parsed.ok) return show(parsed.errors);
       try {
