@@ -7,6 +7,8 @@ import { dueDate, exemptionFor, landCadastralValue, landTax, realEstateTax, vehi
 import { RuleMissingError } from './rules.service.ts';
 import { defaults } from './rules.testkit.ts';
 import type { PropertyKind } from './rules.types.ts';
+import { NATIONAL_DEFAULTS } from './rules.seed.ts';
+import { checkRuleData } from './rules.data.schemas.ts';
 
 const M = 1_000_000;
 type Case = [year: number, kind: PropertyKind, base: number, amount: number];
@@ -135,4 +137,9 @@ test('due dates and exemptions', () => {
   assert.equal(exemptionFor(rs, { kind: 'organization', legalForm: 'llc' }).exempt, false);
   assert.equal(exemptionFor(rs, { kind: 'resident' }).exempt, false);
   assert.equal(exemptionFor(rs, { kind: 'resident' }).rule.verification, 'to_check');
+});
+
+test('every shipped default fits the shape its editor demands', () => {
+  for (const r of NATIONAL_DEFAULTS) assert.ok(checkRuleData(r.kind, r.data), `${r.kind} from ${r.validFrom}`);
+  for (const r of NATIONAL_DEFAULTS) assert.ok(r.legalRef && r.source, `${r.kind} from ${r.validFrom} cites its law and source`);
 });

@@ -4,6 +4,8 @@ import type { Selectable } from 'kysely';
 import type { FinRulesTable } from './rules.table.ts';
 import { NATIONAL_DEFAULTS } from './rules.seed.ts';
 import { ruleSetFrom, type RuleSet } from './rules.service.ts';
+import type { TestEnv } from '../../../../test/helpers.ts';
+import { signInAs } from '../../../../test/session.ts';
 
 export function defaultRows(): Selectable<FinRulesTable>[] {
   return NATIONAL_DEFAULTS.map((r, i) => ({
@@ -14,3 +16,17 @@ export function defaultRows(): Selectable<FinRulesTable>[] {
 
 /** The national defaults in force for a tax year. */
 export const defaults = (year: number): RuleSet => ruleSetFrom(defaultRows(), year);
+
+/** A signed-in person's GETs and form POSTs (with the CSRF token), pages in English. */
+export async function signedIn(env: TestEnv, email: string) {
+  const s = await signInAs(env.services, email);
+  const cookie = `${s.cookie}; mmis_lang=en`;
+  return {
+    get: (url: string) => env.app.inject({ method: 'GET', url, headers: { cookie } }),
+    post: (url: string, fields: Record<string, string>) =>
+      env.app.inject({
+        method: 'POST', url, payload: new URLSearchParams({ _csrf: s.csrf, ...fields }).toString(),
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+  };
+}

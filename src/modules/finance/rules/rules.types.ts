@@ -26,7 +26,8 @@ export interface Bracket {
   provisional?: boolean;
 }
 
-export type PropertyKind = 'apartment' | 'house' | 'garden_house' | 'garage' | 'non_residential' | 'industrial' | 'public';
+export const PROPERTY_KINDS = ['apartment', 'house', 'garden_house', 'garage', 'non_residential', 'industrial', 'public'] as const;
+export type PropertyKind = (typeof PROPERTY_KINDS)[number];
 
 /** real_estate_brackets: one bracket table per kind of property. */
 export interface RealEstateBracketsRule {
@@ -57,7 +58,8 @@ export interface LandTaxRule {
   provisional?: ('agricultural' | 'inside' | 'outside')[];
 }
 
-export type VehicleClass = 'car' | 'bus_truck' | 'motorcycle' | 'water_snow_quad';
+export const VEHICLE_CLASSES = ['car', 'bus_truck', 'motorcycle', 'water_snow_quad'] as const;
+export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
 
 /** vehicle_tax: drams per hp by band, the surcharge over a threshold, the age reduction. */
 export interface VehicleTaxRule {
