@@ -4,7 +4,7 @@
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import { loadCalendar } from '../../../platform/calendar/calendar.store.ts';
 import type { WorkingCalendar } from '../../../platform/calendar/calendar.ts';
-import type { ObligationKind, PayerRef } from './ledger.table.ts';
+import type { EntryKind, ObligationKind, PayerKind, PayerRef } from './ledger.table.ts';
 import { accruedPenalty, loadPenaltyRates, PENALTY_KINDS, type PenaltyRate } from './penalty.ts';
 import { payerOfRow } from './payer.ts';
 
@@ -79,9 +79,34 @@ export async function obligationBalances(tdb: TenantDb, filter: BalanceFilter, a
     .where('obligation_id', 'in', obligations.map((o) => o.id))
     .where('entry_on', '<=', asOf)
     .execute();
-  const { rates, calendar } = ctx ?? await penaltyContext(tdb);
+  return computeBalances(obligations, entries, ctx ?? await penaltyContext(tdb), asOf);
+}
 
-  const byObligation = new Map<number, typeof entries>();
+export interface ObligationRow {
+  id: number;
+  kind: ObligationKind;
+  subject_label: string;
+  period: string;
+  due_on: string;
+  revenue_line: string | null;
+  status: 'active' | 'cancelled';
+  payer_kind: PayerKind;
+  resident_id: number | null;
+  organization_id: number | null;
+}
+
+export interface EntryRow {
+  obligation_id: number;
+  kind: EntryKind;
+  component: 'principal' | 'penalty';
+  amount: number;
+  entry_on: string;
+}
+
+/** Balances of these obligations from their entries (already cut at `asOf`), in the obligations' order. */
+export function computeBalances(obligations: readonly ObligationRow[], entries: readonly EntryRow[], ctx: PenaltyContext, asOf: string): ObligationBalance[] {
+  const { rates, calendar } = ctx;
+  const byObligation = new Map<number, EntryRow[]>();
   for (const e of entries) {
     const list = byObligation.get(e.obligation_id);
     if (list) list.push(e);
