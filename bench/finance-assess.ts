@@ -50,10 +50,10 @@ async function generate(db: Kysely<Database>, engine: string, communityId: numbe
   // Kinds: 5 in 7 apartments, 1 in 7 houses, 1 in 7 commercial; values 3–40 M drams.
   await run(`insert into structures (community_id, kind, cadastral_code, area_m2, purpose, cadastral_value, created_at, updated_at)
     select ${communityId}, case when i % 7 < 5 then 'apartment' else 'building' end, 'B-' || i, 80,
-      case when i % 7 = 6 then 'commercial' else 'residential' end, ((i * 7919) % 37000 + 3000) * 1000, ${now}, ${now} from ${series(engine, structures)}`);
+      case when i % 7 = 6 then 'commercial' else 'residential' end, ((cast(i as bigint) * 7919) % 37000 + 3000) * 1000, ${now}, ${now} from ${series(engine, structures)}`);
   await run(`insert into parcels (community_id, cadastral_code, area_m2, purpose, inside_settlement, cadastral_value, net_income, created_at, updated_at)
     select ${communityId}, 'P-' || i, 1000, case when i % 2 = 0 then 'agricultural' else 'residential' end, case when i % 5 = 0 then 0 else 1 end,
-      ((i * 104729) % 9000 + 100) * 1000, case when i % 2 = 0 then (i % 500 + 10) * 1000 else null end, ${now}, ${now} from ${series(engine, parcels)}`);
+      ((cast(i as bigint) * 104729) % 9000 + 100) * 1000, case when i % 2 = 0 then (i % 500 + 10) * 1000 else null end, ${now}, ${now} from ${series(engine, parcels)}`);
   const owner = (expr: string) => `${base} + (${expr}) % ${residents}`;
   for (const type of ['structure', 'parcel']) {
     const table = type === 'structure' ? 'structures' : 'parcels';
