@@ -10,6 +10,7 @@ import { installTemplates } from '../modules/services/catalogue/catalogue.ts';
 import { seedQueueDemo } from './queue-demo.ts';
 import { seedServicesDemo } from './services-demo.ts';
 import { seedFinanceBudgetDemo } from './finance-budget-demo.ts';
+import { seedFinanceAssessmentDemo } from './finance-assessment-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -70,6 +71,7 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   // A year of cases in every state, so the inbox, the portal and the performance page have data.
   await seedServicesDemo(services, db, actor, communities, now);
   await seedFinanceBudgetDemo(services, actor, communities, now);
+  await seedFinanceAssessmentDemo(db, actor, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

@@ -8,11 +8,12 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { TenantDb } from '../../../platform/db/tenant.ts';
 import { appendAudit, appendAuditMany, type AuditActor } from '../../../platform/audit/audit.ts';
 import { conflict, notFound } from '../../../platform/http/errors.ts';
-import { postEntries } from '../ledger/ledger.core.ts';
+import { sqliteHandleOf } from '../../../platform/db/connect.ts';
+import { bulkFor } from './bulk.ts';
 import { loadRuleSet } from '../rules/rules.service.ts';
 import { dueDate } from '../rules/calc.ts';
 import type { LineDraft } from './compute.ts';
-import { chunked, ensureObligations, insertLines, obligationOf, postAccruals } from './writers.ts';
+import { appendEntries, chunked, ensureObligations, insertLines, obligationOf, postAccruals } from './writers.ts';
 
 export interface ApproveResult {
   posted: number;
@@ -37,6 +38,7 @@ export async function approveRecalculation(db: Kysely<Database>, communityId: nu
   if (!head) throw notFound();
   // Read before the transaction: on SQLite the one connection is the transaction's until it ends.
   const rs = await loadRuleSet(db, head.year, communityId);
+  const bulk = bulkFor(sqliteHandleOf(db));
   return tdb.transaction(async (tx, raw) => {
     const claimed = await tx.updateTable('fin_assessment_runs').set({ status: 'approved', approved_by_user_id: actor.userId, approved_at: new Date().toISOString() })
       .where('id', '=', runId).where('kind', '=', 'recalculation').where('status', '=', 'done').executeTakeFirst();
@@ -59,22 +61,22 @@ export async function approveRecalculation(db: Kysely<Database>, communityId: nu
     const batch = `recalculation:${runId}`;
     const drafts = diffs.flatMap((d) => (d.new_line ? [JSON.parse(d.new_line) as LineDraft] : []));
     const chargeable = drafts.filter((d) => d.amount > 0 && d.payerKind !== null);
-    const obligations = await ensureObligations(tx, chargeable.map((d) => obligationOf(run.year, dueDate(rs, d.taxKind === 'real_estate_tax' ? 'real_estate' : 'land', run.year), d)));
+    const obligations = await ensureObligations(tx, bulk, chargeable.map((d) => obligationOf(run.year, dueDate(rs, d.taxKind === 'real_estate_tax' ? 'real_estate' : 'land', run.year), d)));
     const obligationFor = (d: LineDraft) => obligations.get(obligationOf(run.year, '', d).source_key)!.id;
     const keep = new Set(chargeable.map(obligationFor));
 
     const oldObligations = [...new Set(oldIds.map((id) => oldLines.get(id)!.obligation_id).filter((id): id is number => id !== null))];
     const reversals = await openAccruals(tx, [...new Set([...oldObligations, ...keep])]);
-    await postEntries(tx, reversals.map((e) => ({
+    await appendEntries(tx, bulk, reversals.map((e) => ({
       obligation_id: e.obligation_id, kind: 'reversal', component: 'principal', amount: -e.amount, entry_on: on, payment_id: null,
       reverses_entry_id: e.id, legal_ground: null, note: 'recalculation', batch, actor_user_id: actor.userId,
     })));
-    await postAccruals(tx, chargeable.map((d) => ({ obligationId: obligationFor(d), amount: d.amount })), on, batch, actor.userId);
+    await postAccruals(tx, bulk, chargeable.map((d) => ({ obligationId: obligationFor(d), amount: d.amount })), on, batch, actor.userId);
     const cancelled = oldObligations.filter((id) => !keep.has(id));
     for (const ids of chunked(cancelled)) await tx.updateTable('fin_obligations').set({ status: 'cancelled' }).where('id', 'in', ids).execute();
     for (const ids of chunked([...keep])) await tx.updateTable('fin_obligations').set({ status: 'active' }).where('id', 'in', ids).where('status', '=', 'cancelled').execute();
     for (const ids of chunked(oldIds)) await tx.updateTable('fin_assessment_lines').set({ status: 'superseded' }).where('id', 'in', ids).execute();
-    await insertLines(tx, runId, run.year, drafts.map((d) => ({ draft: d, obligationId: d.amount > 0 && d.payerKind !== null ? obligationFor(d) : null })));
+    await insertLines(tx, bulk, runId, run.year, drafts.map((d) => ({ draft: d, obligationId: d.amount > 0 && d.payerKind !== null ? obligationFor(d) : null })));
 
     await appendAuditMany(raw, actor, diffs.map((d) => ({
       communityId, action: 'finance.assessment.correct', entityType: 'fin_assessment_difference', entityId: d.id,

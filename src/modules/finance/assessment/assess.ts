@@ -9,6 +9,7 @@ import { dueDate } from '../rules/calc.ts';
 import { assessObject, lineKey, type LineDraft, type RuleSet } from './compute.ts';
 import { countObjects, readChunk, type BaseChunk, type ObjectType } from './tax-base.ts';
 import { ensureObligations, insertLines, obligationOf, postAccruals } from './writers.ts';
+import type { Bulk } from './bulk.ts';
 import type { FinAssessmentLinesTable } from './assessment.table.ts';
 import type { Selectable } from 'kysely';
 
@@ -65,27 +66,30 @@ export async function forEachChunk(
 }
 
 /** Runs the assessment of `runId` (its year and day); returns what it wrote. */
-export async function executeAssessment(tdb: TenantDb, run: { id: number; year: number; as_of: string; actor_user_id: number | null }, rs: RuleSet, onProgress?: Progress): Promise<RunTotals> {
+export async function executeAssessment(tdb: TenantDb, bulk: Bulk, run: { id: number; year: number; as_of: string; actor_user_id: number | null }, rs: RuleSet, onProgress?: Progress): Promise<RunTotals> {
   const totals: RunTotals = { objects: 0, lines_created: 0, obligations_created: 0, exempt: 0, unchanged: 0, changed: 0, amount: 0 };
   const due = { real_estate_tax: dueDate(rs, 'real_estate', run.year), land_tax: dueDate(rs, 'land', run.year) };
   const batch = `assessment:${run.id}`;
   totals.objects = await forEachChunk(tdb, rs, run.year, run.as_of, onProgress, async (tx, type, chunk, drafts, done) => {
     const current = await currentLines(tx, run.year, type, chunk);
     const fresh: LineDraft[] = [];
+    const seen = new Set<string>();
     for (const d of drafts) {
-      const twin = current.get(lineKey(d));
+      const key = lineKey(d);
+      seen.add(key);
+      const twin = current.get(key);
       if (!twin) fresh.push(d);
       else if (twin.fingerprint === d.fingerprint) totals.unchanged++;
       else totals.changed++;
     }
-    const seen = new Set(drafts.map(lineKey));
     for (const k of current.keys()) if (!seen.has(k)) totals.changed++;
     const chargeable = fresh.filter((d) => d.amount > 0 && d.payerKind !== null);
-    const obligations = await ensureObligations(tx, chargeable.map((d) => obligationOf(run.year, due[d.taxKind], d)));
-    const byDraft = new Map(chargeable.map((d) => [d, obligations.get(obligationOf(run.year, '', d).source_key)!]));
+    const wanted = chargeable.map((d) => obligationOf(run.year, due[d.taxKind], d));
+    const obligations = await ensureObligations(tx, bulk, wanted);
+    const byDraft = new Map(chargeable.map((d, i) => [d, obligations.get(wanted[i]!.source_key)!]));
     const accruals = [...byDraft.values()].filter((o) => o.created);
-    await postAccruals(tx, chargeable.filter((d) => byDraft.get(d)!.created).map((d) => ({ obligationId: byDraft.get(d)!.id, amount: d.amount })), run.as_of, batch, run.actor_user_id);
-    await insertLines(tx, run.id, run.year, fresh.map((d) => ({ draft: d, obligationId: byDraft.get(d)?.id ?? null })));
+    await postAccruals(tx, bulk, chargeable.filter((d) => byDraft.get(d)!.created).map((d) => ({ obligationId: byDraft.get(d)!.id, amount: d.amount })), run.as_of, batch, run.actor_user_id);
+    await insertLines(tx, bulk, run.id, run.year, fresh.map((d) => ({ draft: d, obligationId: byDraft.get(d)?.id ?? null })));
     totals.lines_created += fresh.length;
     totals.obligations_created += accruals.length;
     totals.exempt += fresh.filter((d) => d.exemptReason !== null).length;

@@ -7,6 +7,8 @@ import type { FinanceAssessmentTables } from './assessment.table.ts';
 import { financeAssessmentMigrations } from './assessment.migrations.ts';
 import { assessmentMessages } from './assessment.messages.ts';
 import { assessmentAuditMessages } from './assessment.audit.messages.ts';
+import { noticesMessages } from './notices.messages.ts';
+import { noticeRoutes } from './notices.routes.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { assessmentIndicators } from './assessment.indicators.ts';
 import { registerAssessCommand } from './assess.cli.ts';
@@ -16,7 +18,7 @@ export type { FinanceAssessmentTables } from './assessment.table.ts';
 export { obligationsAsCoOwner, type CoOwnedObligation } from './coowners.ts';
 
 /** This part's message catalogues (defineMessages results), for the manifest and the key types. */
-export const financeAssessmentMessageParts = [assessmentMessages, assessmentAuditMessages] as const;
+export const financeAssessmentMessageParts = [assessmentMessages, noticesMessages, assessmentAuditMessages] as const;
 
 export const financeAssessmentPart: FinancePart = {
   messages: financeAssessmentMessageParts,
@@ -24,7 +26,7 @@ export const financeAssessmentPart: FinancePart = {
     fin_assessment_runs: true, fin_assessment_lines: true, fin_assessment_coowners: true, fin_assessment_differences: true, fin_tax_notices: true,
   } satisfies TableList<FinanceAssessmentTables>,
   migrations: financeAssessmentMigrations,
-  routes: assessmentRoutes,
+  routes: [...assessmentRoutes, ...noticeRoutes],
   permissions: [{ name: 'finance.assess', scope: 'community', roles: ['accountant', 'head'] }],
   nav: [{ area: 'backoffice', path: '/finance/assessment', label: 'finance.assessment.nav', access: 'staff:finance.assess', order: 510 }],
   jobs: assessmentJobs,

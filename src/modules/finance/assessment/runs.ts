@@ -6,6 +6,8 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { TenantDb } from '../../../platform/db/tenant.ts';
 import { appendAudit, type AuditActor } from '../../../platform/audit/audit.ts';
 import { enqueueJob } from '../../../platform/jobs/queue.ts';
+import { sqliteHandleOf } from '../../../platform/db/connect.ts';
+import { bulkFor } from './bulk.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { loadRuleSet } from '../rules/rules.service.ts';
 import { executeAssessment, type Progress } from './assess.ts';
@@ -55,7 +57,7 @@ export async function executeRun(db: Kysely<Database>, communityId: number, runI
     const rs = await loadRuleSet(db, run.year, communityId);
     const progress: Progress = (done, total) => onProgress?.(done, total);
     const totals = run.kind === 'assessment'
-      ? await executeAssessment(tdb, run, rs, progress)
+      ? await executeAssessment(tdb, bulkFor(sqliteHandleOf(db)), run, rs, progress)
       : await executeRecalculation(tdb, run, rs, progress);
     await tdb.transaction(async (tx, raw) => {
       await tx.updateTable('fin_assessment_runs').set({ ...totals, status: 'done', progress_done: totals.objects, progress_total: totals.objects, finished_at: new Date().toISOString() }).where('id', '=', runId).execute();

@@ -3,8 +3,9 @@
 // postEntries), the lines and the co-owners of joint lines — multi-row inserts in the
 // chunk's transaction, sized under both engines' limits on bound parameters.
 import type { TenantDb } from '../../../platform/db/tenant.ts';
-import { postEntries, type NewObligation } from '../ledger/ledger.core.ts';
+import type { NewEntry, NewObligation } from '../ledger/ledger.core.ts';
 import type { LineDraft } from './compute.ts';
+import type { Bulk } from './bulk.ts';
 
 /** Rows per INSERT: 25 columns × 800 stays under SQLite's 32,766 bound parameters. */
 const ROWS = 800;
@@ -33,7 +34,7 @@ export function obligationOf(year: number, dueOn: string, l: LineDraft): NewObli
  * The obligations for these keys, created where missing: one SELECT and one INSERT per
  * chunk of keys. Returns source key → { id, created }.
  */
-export async function ensureObligations(tdb: TenantDb, obs: NewObligation[]): Promise<Map<string, { id: number; created: boolean }>> {
+export async function ensureObligations(tdb: TenantDb, bulk: Bulk, obs: NewObligation[]): Promise<Map<string, { id: number; created: boolean }>> {
   const out = new Map<string, { id: number; created: boolean }>();
   for (const part of chunked(obs)) {
     const existing = await tdb.selectFrom('fin_obligations').select(['id', 'source_key']).where('source_key', 'in', part.map((o) => o.source_key)).execute();
@@ -41,20 +42,28 @@ export async function ensureObligations(tdb: TenantDb, obs: NewObligation[]): Pr
     const missing = part.filter((o) => !out.has(o.source_key));
     if (missing.length === 0) continue;
     const now = new Date().toISOString();
-    const rows = await tdb.insertInto('fin_obligations', missing.map((o) => ({ ...o, status: 'active' as const, created_at: now }))).returning(['id', 'source_key']).execute();
-    for (const r of rows) out.set(r.source_key, { id: r.id, created: true });
+    const rows = await bulk.insert(tdb, 'fin_obligations', missing.map((o) => ({ ...o, status: 'active', created_at: now })), ['id', 'source_key']);
+    for (const r of rows) out.set(r.source_key as string, { id: Number(r.id), created: true });
   }
   return out;
 }
 
-/** Accrual entries, one per obligation, through the ledger core. */
-export async function postAccruals(tdb: TenantDb, accruals: { obligationId: number; amount: number }[], on: string, batch: string, actorUserId: number | null): Promise<void> {
-  for (const part of chunked(accruals)) {
-    await postEntries(tdb, part.map((a) => ({
-      obligation_id: a.obligationId, kind: 'accrual', component: 'principal', amount: a.amount, entry_on: on,
-      payment_id: null, reverses_entry_id: null, legal_ground: null, note: null, batch, actor_user_id: actorUserId,
-    })));
-  }
+/**
+ * Appends entries in bulk, with the ledger core's rule (postEntries): whole drams, never
+ * updated afterwards.
+ */
+export async function appendEntries(tdb: TenantDb, bulk: Bulk, entries: NewEntry[]): Promise<void> {
+  for (const e of entries) if (!Number.isSafeInteger(e.amount)) throw new RangeError(`entry ${e.kind}: money is whole drams, got ${e.amount}`);
+  const created = new Date().toISOString();
+  await bulk.insert(tdb, 'fin_entries', entries.map((e) => ({ ...e, created_at: created })));
+}
+
+/** Accrual entries, one per obligation. */
+export async function postAccruals(tdb: TenantDb, bulk: Bulk, accruals: { obligationId: number; amount: number }[], on: string, batch: string, actorUserId: number | null): Promise<void> {
+  await appendEntries(tdb, bulk, accruals.map((a) => ({
+    obligation_id: a.obligationId, kind: 'accrual', component: 'principal', amount: a.amount, entry_on: on,
+    payment_id: null, reverses_entry_id: null, legal_ground: null, note: null, batch, actor_user_id: actorUserId,
+  })));
 }
 
 export function lineRow(runId: number, year: number, l: LineDraft, obligationId: number | null, created: string) {
@@ -68,13 +77,15 @@ export function lineRow(runId: number, year: number, l: LineDraft, obligationId:
 }
 
 /** Inserts the lines with their obligations and the co-owners of the joint ones. */
-export async function insertLines(tdb: TenantDb, runId: number, year: number, lines: { draft: LineDraft; obligationId: number | null }[]): Promise<void> {
+export async function insertLines(tdb: TenantDb, bulk: Bulk, runId: number, year: number, lines: { draft: LineDraft; obligationId: number | null }[]): Promise<void> {
   const created = new Date().toISOString();
   const plain = lines.filter((l) => l.draft.coOwners.length === 0);
-  for (const part of chunked(plain)) await tdb.insertInto('fin_assessment_lines', part.map((l) => lineRow(runId, year, l.draft, l.obligationId, created))).execute();
-  // Joint lines are few; each needs its id for the co-owner rows.
-  for (const l of lines.filter((x) => x.draft.coOwners.length > 0)) {
-    const row = await tdb.insertInto('fin_assessment_lines', lineRow(runId, year, l.draft, l.obligationId, created)).returning('id').executeTakeFirstOrThrow();
-    await tdb.insertInto('fin_assessment_coowners', l.draft.coOwners.map((c) => ({ line_id: row.id, obligation_id: l.obligationId, resident_id: c.residentId, organization_id: c.organizationId }))).execute();
-  }
+  await bulk.insert(tdb, 'fin_assessment_lines', plain.map((l) => lineRow(runId, year, l.draft, l.obligationId, created)));
+  // Joint lines come back with their ids (matched by object and payer) for the co-owner rows.
+  const joint = lines.filter((x) => x.draft.coOwners.length > 0);
+  const ids = await bulk.insert(tdb, 'fin_assessment_lines', joint.map((l) => lineRow(runId, year, l.draft, l.obligationId, created)), ['id', 'object_type', 'object_id', 'tax_kind']);
+  const idOf = new Map(ids.map((r) => [`${r.tax_kind}:${r.object_type}:${r.object_id}`, Number(r.id)]));
+  await bulk.insert(tdb, 'fin_assessment_coowners', joint.flatMap((l) => l.draft.coOwners.map((c) => ({
+    line_id: idOf.get(`${l.draft.taxKind}:${l.draft.objectType}:${l.draft.objectId}`)!, obligation_id: l.obligationId, resident_id: c.residentId, organization_id: c.organizationId,
+  }))));
 }

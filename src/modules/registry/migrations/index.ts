@@ -234,9 +234,13 @@ export const registryMigrations: MigrationSet = {
   },
   // Joint or shared ownership decides how the real estate and land tax is charged
   // (finance assessment); the register had shares only, so every existing row is shared.
+  // The assessment walks a community's parcels and structures in id order a chunk at a
+  // time; without (community_id, id) the planner sorts the whole community for each chunk.
   '20261207_0420_registry_ownership_tenure': {
     async up(db) {
       await db.schema.alterTable('ownerships').addColumn('tenure', 'varchar(6)', (c) => c.notNull().defaultTo('shared')).execute();
+      await db.schema.createIndex('parcels_community_id_id').on('parcels').columns(['community_id', 'id']).execute();
+      await db.schema.createIndex('structures_community_id_id').on('structures').columns(['community_id', 'id']).execute();
     },
   },
 };
