@@ -11,6 +11,7 @@ import { seedQueueDemo } from './queue-demo.ts';
 import { seedServicesDemo } from './services-demo.ts';
 import { seedFinanceBudgetDemo } from './finance-budget-demo.ts';
 import { seedFinanceAssessmentDemo } from './finance-assessment-demo.ts';
+import { seedFinancePaymentsDemo } from './finance-payments-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -72,6 +73,7 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   await seedServicesDemo(services, db, actor, communities, now);
   await seedFinanceBudgetDemo(services, actor, communities, now);
   await seedFinanceAssessmentDemo(db, actor, communities, now);
+  await seedFinancePaymentsDemo(services, db, actor, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

@@ -10,7 +10,9 @@ export const financePaymentsAuditMessages = defineMessages({
     'audit.action.finance.payment_intent.failed': 'Առցանց վճարումը չկատարվեց',
     'audit.action.finance.payment_intent.expired': 'Առցանց վճարման ժամկետն անցավ',
     'audit.action.finance.payment_settings.save': 'Փոխվեցին առցանց վճարման կարգավորումները',
+    'audit.action.finance.representative.add': 'Կազմակերպության ներկայացուցիչ ավելացվեց',
     'audit.subject.fin_payment_intent': 'Առցանց վճարում',
+    'audit.subject.fin_org_representative': 'Կազմակերպության ներկայացուցիչ',
     'audit.subject.fin_payment_provider': 'Վճարային համակարգի միացում',
   },
   en: {
@@ -21,7 +23,9 @@ export const financePaymentsAuditMessages = defineMessages({
     'audit.action.finance.payment_intent.failed': 'Online payment failed',
     'audit.action.finance.payment_intent.expired': 'Online payment expired',
     'audit.action.finance.payment_settings.save': 'Online payment settings changed',
+    'audit.action.finance.representative.add': 'Organization representative added',
     'audit.subject.fin_payment_intent': 'Online payment',
+    'audit.subject.fin_org_representative': 'Organization representative',
     'audit.subject.fin_payment_provider': 'Payment system connection',
   },
   ru: {
@@ -32,7 +36,9 @@ export const financePaymentsAuditMessages = defineMessages({
     'audit.action.finance.payment_intent.failed': 'Онлайн-оплата не прошла',
     'audit.action.finance.payment_intent.expired': 'Срок онлайн-оплаты истёк',
     'audit.action.finance.payment_settings.save': 'Изменены настройки онлайн-оплаты',
+    'audit.action.finance.representative.add': 'Добавлен представитель организации',
     'audit.subject.fin_payment_intent': 'Онлайн-оплата',
+    'audit.subject.fin_org_representative': 'Представитель организации',
     'audit.subject.fin_payment_provider': 'Подключение платёжной системы',
   },
 });
