@@ -167,3 +167,21 @@ bothEngines('the demo\'s sample statements (fixtures/demo, one per source) impor
   }
   assert.deepEqual(outcome, { treasury: [2, 1, 1], bank_hy: [2, 1, 0], bank_ru: [1, 1, 0] });
 });
+
+bothEngines('two uploads at once of the same file and of overlapping statements record each payment once', async (t, engine) => {
+  const { services } = await setup(t, engine);
+  const w = await statementWorld(services);
+  const row = (n: number) => ({ date: `0${n}.11.2026`, amount: '700', txnId: `CC-${n}`, payerId: w.organization.taxId, purpose: 'Տուրք' });
+  const same = Buffer.from(statementCsv('treasury', [row(1), row(2)]));
+  const twice = await Promise.all([0, 1].map(() => importStatement(w.tdb, actor, { source: 'treasury', fileName: 'same.csv', data: same })));
+  assert.equal(twice[0]!.importId, twice[1]!.importId);
+  assert.deepEqual(twice.map((o) => o.repeated).sort(), [false, true]);
+  // Separate TenantDb handles over the pool, so on PostgreSQL the two transactions really overlap.
+  const a = Buffer.from(statementCsv('treasury', [row(3), row(4), row(5)]));
+  const b = Buffer.from(statementCsv('treasury', [row(4), row(5), row(6)]));
+  await Promise.all([a, b].map((data, i) => importStatement(w.tdb, actor, { source: 'treasury', fileName: `part-${i}.csv`, data })));
+  const payments = await w.tdb.selectFrom('fin_payments').select('provider_txn_id').where('provider_txn_id', 'like', 'CC-%').orderBy('provider_txn_id').execute();
+  assert.deepEqual(payments.map((p) => p.provider_txn_id), ['CC-1', 'CC-2', 'CC-3', 'CC-4', 'CC-5', 'CC-6']);
+  const stored = await w.tdb.selectFrom('fin_stmt_lines').select('bank_txn_id').where('bank_txn_id', 'like', 'CC-%').execute();
+  assert.equal(stored.length, 6);
+});
