@@ -87,6 +87,7 @@ bothEngines('bad rows are reported one by one and the good ones imported', async
     { ...good, txnId: 'B-3', amount: '-7000' },
     { ...good, txnId: 'B-4', amount: '7000.50' },
     { ...good, txnId: '', amount: '7000' },
+    { ...good, txnId: 'B-5', amount: '3 000 000 000' },
   ], [['06.11.2026', '100', 'B-6', 'X', '', 'Y', 'a cell past the header']]);
   const { importId } = await importStatement(w.tdb, actor, { source: 'treasury', fileName: 'bad.csv', data: Buffer.from(csv) });
   const got = await lines(w.tdb, importId);
@@ -97,7 +98,8 @@ bothEngines('bad rows are reported one by one and the good ones imported', async
     [5, 'rejected', 'finance.statements.row.negative'],
     [6, 'rejected', 'finance.statements.row.notWhole'],
     [7, 'rejected', 'finance.statements.row.noTxnId'],
-    [8, 'rejected', 'finance.statements.row.extraCells'],
+    [8, 'rejected', 'finance.statements.row.tooLarge'],
+    [9, 'rejected', 'finance.statements.row.extraCells'],
   ]);
   const paid = await w.tdb.selectFrom('fin_payments').select('provider_txn_id').where('provider_txn_id', 'in', ['G-1', 'B-1', 'B-2', 'B-3', 'B-4', 'B-6']).execute();
   assert.deepEqual(paid.map((p) => p.provider_txn_id), ['G-1']);

@@ -54,6 +54,8 @@ bothEngines('an accountant uploads a statement, reads the report and matches the
   assert.equal(repeat.headers.location, `${done.headers.location as string}?repeated=1`);
   assert.match((await app.inject({ method: 'GET', url: repeat.headers.location, headers: headers(acc) })).body, /This file was imported before; nothing changed/);
 
+  const dashboard = await app.inject({ method: 'GET', url: '/sisian/staff', headers: headers(acc) });
+  assert.match(dashboard.body, /Statement lines to match/);
   const queue = await app.inject({ method: 'GET', url: '/sisian/staff/finance/statements/queue', headers: headers(acc) });
   assert.equal(queue.statusCode, 200);
   const lineUrl = /href="(\/sisian\/staff\/finance\/statements\/lines\/\d+)"/.exec(queue.body)![1]!;
