@@ -12,6 +12,7 @@ import { seedServicesDemo } from './services-demo.ts';
 import { seedFinanceBudgetDemo } from './finance-budget-demo.ts';
 import { seedFinanceAssessmentDemo } from './finance-assessment-demo.ts';
 import { seedFinancePaymentsDemo } from './finance-payments-demo.ts';
+import { seedStatementsDemo } from '../modules/finance/statements/statements.demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -74,6 +75,7 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   await seedFinanceBudgetDemo(services, actor, communities, now);
   await seedFinanceAssessmentDemo(db, actor, communities, now);
   await seedFinancePaymentsDemo(services, db, actor, communities, now);
+  await seedStatementsDemo(db, actor, communities);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

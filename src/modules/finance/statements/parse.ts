@@ -54,6 +54,8 @@ export function parseStatementDate(text: string, format: StatementMapping['dateF
   return day.toISOString().slice(0, 10);
 }
 
+const MAX_AMOUNT = 2 ** 31 - 1;
+
 /** Whole drams, or the reason the text is not an amount we take. */
 export function parseStatementAmount(text: string, decimal: ',' | '.'): { amount: number } | Problem {
   let s = text.replace(/[\s\u00a0\u202f']/g, '');
@@ -64,7 +66,8 @@ export function parseStatementAmount(text: string, decimal: ',' | '.'): { amount
   if (m[1]) return { reason: 'finance.statements.row.negative', params: { value: text } };
   if (m[3] && /[1-9]/.test(m[3])) return { reason: 'finance.statements.row.notWhole', params: { value: text } };
   const amount = Number(m[2]);
-  if (!Number.isSafeInteger(amount)) return { reason: 'finance.statements.row.badAmount', params: { value: text } };
+  // The ledger stores drams in a 32-bit integer column on both engines.
+  if (amount > MAX_AMOUNT) return { reason: 'finance.statements.row.tooLarge', params: { value: text } };
   if (amount === 0) return { reason: 'finance.statements.row.noAmount' };
   return { amount };
 }

@@ -10,6 +10,7 @@ import { statementReasonMessages } from './reasons.messages.ts';
 import { statementAuditMessages } from './statements.audit.messages.ts';
 import { statementAuditEvents, statementAuditSubjects } from './statements.audit.ts';
 import { statementRoutes } from './statements.routes.ts';
+import { statementsWorklist } from './statements.worklist.ts';
 
 export type { FinanceStatementsTables } from './statements.table.ts';
 
@@ -23,6 +24,7 @@ export const financeStatementsPart: FinancePart = {
   routes: statementRoutes,
   permissions: [{ name: 'finance.statements', scope: 'community', roles: ['accountant'] }],
   nav: [{ area: 'backoffice', path: '/finance/statements', label: 'finance.statements.nav', access: 'staff:finance.statements', order: 540 }],
+  worklist: [statementsWorklist],
   auditEvents: statementAuditEvents,
   auditSubjects: statementAuditSubjects,
 };

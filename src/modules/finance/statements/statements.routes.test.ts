@@ -36,7 +36,8 @@ bothEngines('an accountant uploads a statement, reads the report and matches the
   const png = await upload(app, acc, 'treasury', { name: 'photo.csv', data: TINY_PNG });
   assert.equal(png.statusCode, 400);
   assert.match(png.body, /The file cannot be read: it must be a CSV in utf-8, or an XLSX/);
-  assert.equal((await w.tdb.selectFrom('fin_stmt_imports').select('id').execute()).length, 0);
+  assert.equal((await w.tdb.selectFrom('fin_stmt_imports').select('id').where('file_name', '=', 'photo.csv').execute()).length, 0);
+  const lastEvent = Number((await services.db.kysely.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0);
 
   const csv = statementCsv('treasury', [
     { date: '05.11.2026', amount: '1500', txnId: 'W-1', payerId: w.organization.taxId, purpose: 'Տուրք' },
@@ -53,6 +54,8 @@ bothEngines('an accountant uploads a statement, reads the report and matches the
   assert.equal(repeat.headers.location, `${done.headers.location as string}?repeated=1`);
   assert.match((await app.inject({ method: 'GET', url: repeat.headers.location, headers: headers(acc) })).body, /This file was imported before; nothing changed/);
 
+  const dashboard = await app.inject({ method: 'GET', url: '/sisian/staff', headers: headers(acc) });
+  assert.match(dashboard.body, /Statement lines to match/);
   const queue = await app.inject({ method: 'GET', url: '/sisian/staff/finance/statements/queue', headers: headers(acc) });
   assert.equal(queue.statusCode, 200);
   const lineUrl = /href="(\/sisian\/staff\/finance\/statements\/lines\/\d+)"/.exec(queue.body)![1]!;
@@ -75,7 +78,7 @@ bothEngines('an accountant uploads a statement, reads the report and matches the
   assert.equal(again.statusCode, 409);
   const empty = await app.inject({ method: 'GET', url: '/sisian/staff/finance/statements/queue', headers: headers(acc) });
   assert.match(empty.body, /No unmatched lines/);
-  const events = await services.db.kysely.selectFrom('audit_events').select('action').where('action', 'like', 'finance.statement.%').orderBy('id').execute();
+  const events = await services.db.kysely.selectFrom('audit_events').select('action').where('action', 'like', 'finance.statement.%').where('id', '>', lastEvent).orderBy('id').execute();
   assert.deepEqual(events.map((e) => e.action), ['finance.statement.import', 'finance.statement.match']);
   const payment = await w.tdb.selectFrom('fin_payments').select(['provider_txn_id', 'channel', 'resident_id']).where('provider_txn_id', '=', 'W-2').executeTakeFirstOrThrow();
   assert.deepEqual(payment, { provider_txn_id: 'W-2', channel: 'treasury', resident_id: w.resident.id });
@@ -85,13 +88,13 @@ bothEngines('a line that is not the community\'s is set aside with a note', asyn
   const { app, services } = await setup(t, engine);
   const w = await statementWorld(services);
   await importStatement(w.tdb, SYSTEM_ACTOR, { source: 'treasury', fileName: 'x.csv', data: Buffer.from(statementCsv('treasury', [{ date: '01.11.2026', amount: '100', txnId: 'N-1' }])) });
-  const line = await w.tdb.selectFrom('fin_stmt_lines').select('id').executeTakeFirstOrThrow();
+  const line = await w.tdb.selectFrom('fin_stmt_lines').select('id').where('bank_txn_id', '=', 'N-1').executeTakeFirstOrThrow();
   const acc = await signInAs(services, 'accountant@sisian.example');
   const res = await app.inject({ method: 'POST', url: `/sisian/staff/finance/statements/lines/${line.id}/ignore`, headers: headers(acc), payload: { _csrf: acc.csrf, note: 'Bank fee refund' } });
   assert.equal(res.statusCode, 303);
   const after = await w.tdb.selectFrom('fin_stmt_lines').select(['status', 'note', 'payment_id']).where('id', '=', line.id).executeTakeFirstOrThrow();
   assert.deepEqual(after, { status: 'ignored', note: 'Bank fee refund', payment_id: null });
-  assert.equal((await w.tdb.selectFrom('fin_payments').select('id').execute()).length, 0);
+  assert.equal((await w.tdb.selectFrom('fin_payments').select('id').where('provider_txn_id', '=', 'N-1').execute()).length, 0);
   const ev = await services.db.kysely.selectFrom('audit_events').select('action').where('action', '=', 'finance.statement.ignore').execute();
   assert.equal(ev.length, 1);
 });
@@ -103,8 +106,8 @@ bothEngines('another community\'s line cannot be matched, nor a line matched to 
   const row = { date: '01.11.2026', amount: '100', txnId: 'J-1', purpose: 'Անհայտ' };
   await importStatement(jermuk.tdb, SYSTEM_ACTOR, { source: 'treasury', fileName: 'j.csv', data: Buffer.from(statementCsv('treasury', [row])) });
   await importStatement(sisian.tdb, SYSTEM_ACTOR, { source: 'treasury', fileName: 's.csv', data: Buffer.from(statementCsv('treasury', [{ ...row, txnId: 'S-1' }])) });
-  const jLine = await jermuk.tdb.selectFrom('fin_stmt_lines').select('id').executeTakeFirstOrThrow();
-  const sLine = await sisian.tdb.selectFrom('fin_stmt_lines').select('id').executeTakeFirstOrThrow();
+  const jLine = await jermuk.tdb.selectFrom('fin_stmt_lines').select('id').where('bank_txn_id', '=', 'J-1').executeTakeFirstOrThrow();
+  const sLine = await sisian.tdb.selectFrom('fin_stmt_lines').select('id').where('bank_txn_id', '=', 'S-1').executeTakeFirstOrThrow();
   const acc = await signInAs(services, 'accountant@sisian.example');
   const base = '/sisian/staff/finance/statements/lines';
   const foreign = await app.inject({ method: 'POST', url: `${base}/${jLine.id}/match`, headers: headers(acc), payload: { _csrf: acc.csrf, payer: `resident:${sisian.resident.id}` } });
@@ -114,7 +117,7 @@ bothEngines('another community\'s line cannot be matched, nor a line matched to 
   assert.equal(foreignPayer.statusCode, 400);
   assert.match(foreignPayer.body, /Choose the payer/);
   assert.equal((await app.inject({ method: 'GET', url: `${base}/${sLine.id}?payer=resident:${jermuk.resident.id}`, headers: headers(acc) })).statusCode, 404);
-  const lines = await services.db.kysely.selectFrom('fin_stmt_lines').select('status').execute();
+  const lines = await services.db.kysely.selectFrom('fin_stmt_lines').select('status').where('bank_txn_id', 'in', ['J-1', 'S-1']).execute();
   assert.deepEqual(lines.map((l) => l.status), ['unmatched', 'unmatched']);
   // Jermuk's search finds no Sisian payer.
   const hits = await app.inject({ method: 'GET', url: `${base}/${sLine.id}?q=${jermuk.resident.psn}`, headers: headers(acc) });

@@ -2,6 +2,7 @@
 // read an import's report, work the queue of unmatched lines, match one by hand or set it aside.
 import { h } from 'preact';
 import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import { route, slugParams, withUpload, type RouteDef } from '../../../platform/http/route.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
@@ -30,7 +31,9 @@ async function renderUpload(ctx: Ctx, reply: FastifyReply, form: Omit<FormState,
 }
 
 /** The line's page with what the query asks for: a payer search, a chosen payer's obligations. */
-async function linePage(ctx: Ctx, reply: FastifyReply, id: number, query: { q?: string; payer?: { kind: 'resident' | 'organization'; id: number }; done?: 'matched' | 'ignored' }, extra: Partial<LinePageProps> = {}, status = 200) {
+type LineQuery = z.infer<typeof lineQuery>;
+
+async function linePage(ctx: Ctx, reply: FastifyReply, id: number, query: LineQuery, extra: Partial<LinePageProps> = {}, status = 200) {
   const tdb = ctx.tenant();
   const line = await findLine(tdb, id);
   if (!line) throw notFound();
@@ -53,6 +56,37 @@ const values = (body: unknown): Record<string, string> => {
   if (body && typeof body === 'object') for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v;
   return out;
 };
+
+/**
+ * A POSTed action on one line (match, ignore): a bad form or a refusal with field errors shows
+ * the line's page again with them, and a done action goes back to the line saying so.
+ */
+function lineAction<S extends z.ZodType>(
+  action: 'match' | 'ignore',
+  schema: S,
+  formKey: 'matchForm' | 'ignoreForm',
+  act: (ctx: Ctx, id: number, data: z.infer<S>) => Promise<void>,
+  keep: (data: z.infer<S>) => LineQuery = () => ({}),
+): RouteDef {
+  return route({
+    method: 'POST', url: `${BASE}/lines/:id/${action}`, access: ACCESS, kind: 'form', idParams: { id: 'fin_stmt_lines' }, schema: { params: idParams },
+    handler: async (req, reply) => {
+      const { ctx } = req;
+      const id = req.params.id;
+      const parsed = parseForm(schema, req.body);
+      if (!parsed.ok) return linePage(ctx, reply, id, {}, { [formKey]: { errors: parsed.errors, values: values(req.body) } }, 400);
+      try {
+        await act(ctx, id, parsed.data);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status === 404 || !Object.keys(err.fields).length) throw err;
+        // A payer who is not found here is not shown again; a wrong obligation keeps the chosen payer.
+        const query = err.fields.payer ? {} : keep(parsed.data);
+        return linePage(ctx, reply, id, query, { [formKey]: { errors: err.fields, values: values(req.body) } }, err.status);
+      }
+      return reply.redirect(`${statementsBase(ctx)}/lines/${id}?done=${action === 'match' ? 'matched' : 'ignored'}`, 303);
+    },
+  });
+}
 
 export const statementRoutes: RouteDef[] = [
   route({
@@ -99,38 +133,8 @@ export const statementRoutes: RouteDef[] = [
     schema: { params: idParams, querystring: lineQuery },
     handler: async (req, reply) => linePage(req.ctx, reply, req.params.id, req.query),
   }),
-  route({
-    method: 'POST', url: `${BASE}/lines/:id/match`, access: ACCESS, kind: 'form', idParams: { id: 'fin_stmt_lines' }, schema: { params: idParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const id = req.params.id;
-      const parsed = parseForm(matchForm, req.body);
-      if (!parsed.ok) return linePage(ctx, reply, id, {}, { matchForm: { errors: parsed.errors, values: values(req.body) } }, 400);
-      const { payer, obligation, note } = parsed.data;
-      try {
-        await matchByHand(ctx.tenant(), ctx.auditActor(), id, { payerKind: payer.kind, payerId: payer.id, obligationIds: obligation, note });
-      } catch (err) {
-        if (!(err instanceof AppError) || err.status === 404 || !Object.keys(err.fields).length) throw err;
-        // A payer who is not found here is not shown again; a wrong obligation keeps the chosen payer.
-        return linePage(ctx, reply, id, err.fields.payer ? {} : { payer }, { matchForm: { errors: err.fields, values: values(req.body) } }, err.status);
-      }
-      return reply.redirect(`${statementsBase(ctx)}/lines/${id}?done=matched`, 303);
-    },
-  }),
-  route({
-    method: 'POST', url: `${BASE}/lines/:id/ignore`, access: ACCESS, kind: 'form', idParams: { id: 'fin_stmt_lines' }, schema: { params: idParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const id = req.params.id;
-      const parsed = parseForm(ignoreForm, req.body);
-      if (!parsed.ok) return linePage(ctx, reply, id, {}, { ignoreForm: { errors: parsed.errors, values: values(req.body) } }, 400);
-      try {
-        await ignoreLine(ctx.tenant(), ctx.auditActor(), id, parsed.data.note);
-      } catch (err) {
-        if (!(err instanceof AppError) || err.status === 404 || !Object.keys(err.fields).length) throw err;
-        return linePage(ctx, reply, id, {}, { ignoreForm: { errors: err.fields, values: values(req.body) } }, err.status);
-      }
-      return reply.redirect(`${statementsBase(ctx)}/lines/${id}?done=ignored`, 303);
-    },
-  }),
+  lineAction('match', matchForm, 'matchForm', async (ctx, id, { payer, obligation, note }) => {
+    await matchByHand(ctx.tenant(), ctx.auditActor(), id, { payerKind: payer.kind, payerId: payer.id, obligationIds: obligation, note });
+  }, (data) => ({ payer: data.payer })),
+  lineAction('ignore', ignoreForm, 'ignoreForm', async (ctx, id, { note }) => ignoreLine(ctx.tenant(), ctx.auditActor(), id, note)),
 ];
