@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import AjvModule from 'ajv';
 import { parse } from 'csv-parse/sync';
 import { bothEngines, setup } from '../../../../test/helpers.ts';
-import { importExecution } from './budget.service.ts';
+import { createBudget, importExecution } from './budget.service.ts';
 import { ACTOR, EXEC_HEADER, YEAR, adoptedBudget, csv } from './budget.testkit.ts';
 
 // ajv is CommonJS: its class is the module's default export.
@@ -35,7 +35,7 @@ bothEngines('budget: the Fiscal Data Package validates against the spec and agre
   const env = await setup(t, engine);
   const { tenant, budgetId } = await adoptedBudget(env);
   await importExecution(tenant, ACTOR, budgetId, 'exec.csv', csv([EXEC_HEADER, ['01.1.1', '4111', 'administrative', `${YEAR}-01`, 480_000], ['04.5.1', '5113', 'fund', `${YEAR}-02`, 1_000_000]]));
-  const base = `/sisian/budget/${YEAR}`;
+  const base = `/api/v1/communities/sisian/budget/${budgetId}`;
   const res = await env.app.inject({ method: 'GET', url: `${base}/datapackage.json` });
   assert.equal(res.statusCode, 200);
   assert.match(String(res.headers['content-type']), /application\/json/);
@@ -79,6 +79,8 @@ bothEngines('budget: the Fiscal Data Package validates against the spec and agre
   assert.ok(spent.some((r) => r.functional_code === '04.5.1' && r.economic_code === '5.1.1.3' && r.budget_part === 'fund' && r.executed === '1000000'));
 
   // Only adopted budgets are published.
-  assert.equal((await env.app.inject({ method: 'GET', url: `/sisian/budget/${YEAR + 1}/datapackage.json` })).statusCode, 404);
-  assert.equal((await env.app.inject({ method: 'GET', url: `/jermuk/budget/${YEAR}/budget-revenue.csv` })).statusCode, 404, 'another community has none');
+  const draft = await createBudget(tenant, ACTOR, YEAR + 1);
+  assert.equal((await env.app.inject({ method: 'GET', url: `/api/v1/communities/sisian/budget/${draft}/datapackage.json` })).statusCode, 404, 'a draft is not published');
+  assert.equal((await env.app.inject({ method: 'GET', url: `/api/v1/communities/jermuk/budget/${budgetId}/budget-revenue.csv` })).statusCode, 404, 'another community\u2019s budget is not found');
+  assert.match((await env.app.inject({ method: 'GET', url: `/sisian/budget?year=${YEAR}` })).body, new RegExp(`${base}/datapackage.json`), 'the public page links the package');
 });

@@ -29,6 +29,11 @@ const FUNCTIONAL: Field[] = [
 export const RESOURCES = { revenue: 'budget-revenue', expense: 'budget-expenditure' } as const satisfies Record<BudgetDirection, string>;
 const fieldsOf = (d: BudgetDirection) => (d === 'expense' ? [...COMMON.slice(0, 2), ...FUNCTIONAL, ...COMMON.slice(2)] : COMMON);
 
+export const FDP_FILE = 'datapackage.json';
+
+/** Where a budget's Fiscal Data Package is: datapackage.json with its CSV resources beside it. */
+export const fdpBase = (slug: string, budgetId: number) => `/api/v1/communities/${slug}/budget/${budgetId}`;
+
 /** The CSV file name of a resource, beside datapackage.json. */
 export const csvName = (d: BudgetDirection) => `${RESOURCES[d]}.csv`;
 

@@ -10,11 +10,18 @@ import { budgetReport, budgetYears, findBudget } from './budget.report.ts';
 import { amendmentsOf } from './budget.queries.ts';
 import { dataPackage, fdpCsv } from './budget.fdp.ts';
 import { PublicBudgetPage } from './budget.public.views.tsx';
-import { csvParams, yearParams, yearQuery } from './budget.schemas.ts';
+import { budgetParams, csvParams, yearQuery } from './budget.schemas.ts';
 
 async function adoptedReport(ctx: Ctx, year: number) {
   const budget = await findBudget(ctx.tenant(), year);
   if (!budget || budget.status !== 'adopted') return null;
+  return budgetReport(ctx.tenant(), budget, todayInYerevan());
+}
+
+/** An adopted budget's report by its id; a draft, or another community's budget, is not found. */
+async function publishedReport(ctx: Ctx, budgetId: number) {
+  const budget = await ctx.tenant().selectFrom('fin_budgets').selectAll().where('id', '=', budgetId).where('status', '=', 'adopted').executeTakeFirst();
+  if (!budget) throw notFound();
   return budgetReport(ctx.tenant(), budget, todayInYerevan());
 }
 
@@ -38,29 +45,29 @@ export const budgetPublicRoutes: RouteDef[] = [
   }),
   route({
     method: 'GET',
-    url: '/:slug/budget/:year/datapackage.json',
+    url: '/api/v1/communities/:slug/budget/:budgetId/datapackage.json',
     access: 'public',
     kind: 'api',
-    schema: { params: yearParams, summary: "A community's adopted budget and its execution as a Fiscal Data Package descriptor (v0.3 model)", tags: ['finance'] },
+    idParams: { budgetId: 'fin_budgets' },
+    schema: { params: budgetParams, summary: "A community's adopted budget and its execution as a Fiscal Data Package descriptor (v0.3 model)", tags: ['finance'] },
     handler: async (req, reply) => {
-      const report = await adoptedReport(req.ctx, req.params.year);
-      if (!report) throw notFound();
+      const report = await publishedReport(req.ctx, req.params.budgetId);
       return reply.header('content-type', 'application/json; charset=utf-8')
         .send(JSON.stringify(dataPackage(report, req.ctx.requireCommunity(), req.ctx.services.config.publicUrl), null, 2));
     },
   }),
   route({
     method: 'GET',
-    url: '/:slug/budget/:year/:file',
+    url: '/api/v1/communities/:slug/budget/:budgetId/:file',
     access: 'public',
     kind: 'api',
+    idParams: { budgetId: 'fin_budgets' },
     schema: { params: csvParams, summary: "A resource of the budget's Fiscal Data Package (CSV)", tags: ['finance'] },
     handler: async (req, reply) => {
-      const report = await adoptedReport(req.ctx, req.params.year);
-      if (!report) throw notFound();
+      const report = await publishedReport(req.ctx, req.params.budgetId);
       const direction = req.params.file === 'budget-revenue.csv' ? 'revenue' : 'expense';
       return reply.header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${req.ctx.requireCommunity().slug}-${req.params.year}-${req.params.file}"`)
+        .header('content-disposition', `attachment; filename="${req.ctx.requireCommunity().slug}-${report.budget.year}-${req.params.file}"`)
         .send(fdpCsv(report, direction));
     },
   }),

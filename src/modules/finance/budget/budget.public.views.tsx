@@ -7,7 +7,7 @@ import { Layout } from '../../../platform/ui/layout.tsx';
 import { EmptyState } from '../../../platform/ui/components.tsx';
 import { executionPercent, type BudgetReport } from './budget.report.ts';
 import { amount, ReportCharts, ReportTables } from './budget-report.views.tsx';
-import { csvName } from './budget.fdp.ts';
+import { csvName, fdpBase, FDP_FILE } from './budget.fdp.ts';
 import type { AmendmentView } from './budget.queries.ts';
 
 export function YearLinks({ ctx, years, current, href }: { ctx: Ctx; years: number[]; current: number | null; href: (y: number) => string }) {
@@ -23,12 +23,13 @@ export function YearLinks({ ctx, years, current, href }: { ctx: Ctx; years: numb
 
 export function Totals({ ctx, report }: { ctx: Ctx; report: BudgetReport }) {
   const t = ctx.t;
+  // The percent is the big figure: a ten-digit amount in the large type would not fit a phone's width.
   const item = (label: string, f: BudgetReport['totals']['revenue']['total']) => {
     const p = executionPercent(f);
     return (
       <li class="stat">
-        <span class="stat-value">{amount(ctx, f.adjusted)} ֏</span> {label}{' '}
-        {t('finance.budget.executedOf', { actual: amount(ctx, f.actual), percent: p === null ? '—' : String(p) })}
+        <span class="stat-value">{p === null ? '—' : t('finance.budget.percent', { percent: p })}</span>{' '}
+        {t('finance.budget.executedOf', { label, actual: amount(ctx, f.actual), adjusted: amount(ctx, f.adjusted) })}
       </li>
     );
   };
@@ -76,9 +77,7 @@ export function PublicBudgetPage({ ctx, years, report, amendments }: { ctx: Ctx;
           <h2 id="open-data">{t('finance.budget.openData')}</h2>
           <p>{t('finance.budget.openDataText')}</p>
           <ul>
-            <li><a href={`${base}/${report.budget.year}/datapackage.json`}>datapackage.json</a></li>
-            <li><a href={`${base}/${report.budget.year}/${csvName('revenue')}`}>{csvName('revenue')}</a></li>
-            <li><a href={`${base}/${report.budget.year}/${csvName('expense')}`}>{csvName('expense')}</a></li>
+            {[FDP_FILE, csvName('revenue'), csvName('expense')].map((f) => <li><a href={`${fdpBase(community.slug, report.budget.id)}/${f}`}>{f}</a></li>)}
           </ul>
         </>
       )}

@@ -4,7 +4,7 @@ import { TenantDb } from '../../../platform/db/tenant.ts';
 import { formatNumber, todayInYerevan, translator } from '../../../platform/i18n/index.ts';
 import type { Publication } from '../../../platform/module/contract.ts';
 import { budgetReport, executionPercent } from './budget.report.ts';
-import { csvName } from './budget.fdp.ts';
+import { csvName, fdpBase, FDP_FILE } from './budget.fdp.ts';
 
 export const budgetPublication: Publication = {
   kind: 'finance.budget',
@@ -18,7 +18,7 @@ export const budgetPublication: Publication = {
     return Promise.all(budgets.map(async (b) => {
       const r = await budgetReport(tenant, b, today);
       const pct = (f: typeof r.totals.revenue.total) => String(executionPercent(f) ?? '—');
-      const files = `/${community.slug}/budget/${b.year}`;
+      const files = fdpBase(community.slug, b.id);
       return {
         id: String(b.year),
         title: t('finance.budget.publicTitle', { year: b.year }),
@@ -30,7 +30,7 @@ export const budgetPublication: Publication = {
         url: `/${community.slug}/budget?year=${b.year}`,
         language: locale,
         attachments: [
-          { title: 'datapackage.json', url: `${files}/datapackage.json`, mediaType: 'application/json' },
+          { title: FDP_FILE, url: `${files}/${FDP_FILE}`, mediaType: 'application/json' },
           { title: csvName('revenue'), url: `${files}/${csvName('revenue')}`, mediaType: 'text/csv' },
           { title: csvName('expense'), url: `${files}/${csvName('expense')}`, mediaType: 'text/csv' },
         ],

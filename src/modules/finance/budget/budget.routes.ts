@@ -44,7 +44,10 @@ async function attempt(ctx: Ctx, reply: FastifyReply, year: number, form: FormNa
   try {
     return await run();
   } catch (err) {
-    if (err instanceof BadFile) return renderYear(ctx, reply, year, { forms: { [form]: { t: ctx.t, errors: { file: err.messageKey }, values } } }, 400);
+    if (err instanceof BadFile) {
+      const errors = { file: Object.keys(err.params).length ? 'finance.budget.file.unreadable' as const : err.messageKey };
+      return renderYear(ctx, reply, year, { problem: ctx.t(err.messageKey, err.params), forms: { [form]: { t: ctx.t, errors, values } } }, 400);
+    }
     if (err instanceof BudgetRefused) return renderYear(ctx, reply, year, { forms: { [form]: { t: ctx.t, errors: { [err.field]: err.messageKey }, values } } }, 400);
     throw err;
   }
@@ -122,14 +125,15 @@ export const budgetStaffRoutes: RouteDef[] = [
       if (budget.status !== 'adopted') throw notFound();
       const again = async (form: Parameters<typeof AmendPage>[0]['form']) =>
         sendPage(reply, h(AmendPage, { ctx, report: await budgetReport(ctx.tenant(), budget, todayInYerevan()), form }), 400);
-      const parsed = parseForm(amendForm, req.body);
-      if (!parsed.ok) return again({ t: ctx.t, errors: parsed.errors, values: parsed.values });
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const values = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+      const parsed = parseForm(amendForm, body);
+      const { deltas, errors } = deltasOf(body);
+      if (!parsed.ok || Object.keys(errors).length) return again({ t: ctx.t, errors: { ...(parsed.ok ? {} : parsed.errors), ...errors }, values });
       try {
-        await amendBudget(ctx.tenant(), ctx.auditActor(), budget.id, { number: parsed.data.decision_number, date: parsed.data.decision_date, note: parsed.data.note || null },
-          deltasOf(req.body as Record<string, unknown>));
+        await amendBudget(ctx.tenant(), ctx.auditActor(), budget.id, { number: parsed.data.decision_number, date: parsed.data.decision_date, note: parsed.data.note || null }, deltas);
       } catch (err) {
         if (!(err instanceof BudgetRefused)) throw err;
-        const values = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
         return again({ t: ctx.t, errors: { [err.field]: err.messageKey }, values });
       }
       return reply.redirect(`${staffBase(ctx)}?year=${budget.year}&done=amended`, 303);

@@ -62,6 +62,8 @@ export interface StaffPageProps {
   done?: string | undefined;
   forms?: { create?: FormState; plan?: FormState; adopt?: FormState; execution?: FormState };
   planProblems?: RowProblem[];
+  /** Why a file could not be used at all, in words (with the columns it lacks). */
+  problem?: string;
 }
 
 export function StaffBudgetPage(p: StaffPageProps) {
@@ -74,6 +76,7 @@ export function StaffBudgetPage(p: StaffPageProps) {
   return (
     <Shell ctx={ctx} title={t('finance.budget.staffTitle', { year: p.year })}>
       {p.done && <Notice title={t(`finance.budget.done.${p.done as 'created'}`)} />}
+      {p.problem && <Notice tone="warning" title={p.problem} />}
       <YearLinks ctx={ctx} years={p.years} current={p.year} href={(y) => `${base}?year=${y}`} />
       {!budget && p.canEdit && (
         <section aria-labelledby="create-title">
@@ -87,6 +90,7 @@ export function StaffBudgetPage(p: StaffPageProps) {
         </section>
       )}
       {!budget && !p.canEdit && <p>{t('finance.budget.noBudget')}</p>}
+      {budget && p.forms?.create?.errors && <ErrorSummary form={form('create')} labels={{}} />}
       {budget && report && (
         <>
           <SummaryList rows={[
