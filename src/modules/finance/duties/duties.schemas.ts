@@ -1,6 +1,7 @@
 // Inputs of the duties pages: a year's rate, copying a year, a payer, the catalogue editor.
 import { z } from 'zod';
 import { isExactDecimal } from './duties.amount.ts';
+import { SHIPPED_DUTY_KINDS } from './duty-kinds.data.ts';
 
 export const PERIODICITIES = ['one_off', 'monthly', 'quarterly', 'yearly'] as const;
 export const MEASURES = ['unit', 'area_m2', 'person', 'household'] as const;
@@ -70,4 +71,5 @@ export const payersQuery = z.object({
 export const doneQuery = z.object({ done: z.string().max(20).optional() });
 export const rateParams = z.object({ slug: z.string(), rateId: z.coerce.number().int().positive() });
 export const payerParams = z.object({ slug: z.string(), payerId: z.coerce.number().int().positive() });
-export const kindParams = z.object({ kindId: z.coerce.number().int().positive() });
+/** Kinds are the law's list as shipped: the national administrator edits them, never adds one. */
+export const kindParams = z.object({ code: z.enum(SHIPPED_DUTY_KINDS.map((k) => k.code) as [string, ...string[]]) });
