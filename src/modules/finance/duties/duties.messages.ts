@@ -3,6 +3,11 @@ import { defineMessages } from '../../../platform/i18n/define.ts';
 
 export const dutiesMessages = defineMessages({
   hy: {
+    'finance.duties.find.title': 'Գտնել վճարողին ռեգիստրներում',
+    'finance.duties.find.label': 'Անուն, ՀԾՀ կամ ՀՎՀՀ',
+    'finance.duties.find.hint': 'Բնակիչների և կազմակերպությունների ռեգիստրներից',
+    'finance.duties.find.none': '«{q}» հարցմամբ ոչինչ չգտնվեց',
+    'finance.duties.find.use': 'Ընտրել',
     'finance.duties.nav': 'Տեղական տուրքեր և վճարներ',
     'finance.duties.title': 'Տեղական տուրքեր և վճարներ, {year}',
     'finance.duties.year': 'Տարի',
@@ -108,6 +113,11 @@ export const dutiesMessages = defineMessages({
     'finance.duties.kinds.limitHint': 'Ամբողջ դրամ՝ չափման միավորի և ժամանակաշրջանի համար։ Թողեք դատարկ, եթե օրենքի սահմանաչափը հայտնի չէ',
   },
   en: {
+    'finance.duties.find.title': 'Find the payer in the registers',
+    'finance.duties.find.label': 'Name, public service number or tax ID',
+    'finance.duties.find.hint': 'From the registers of residents and organizations',
+    'finance.duties.find.none': 'Nothing found for “{q}”',
+    'finance.duties.find.use': 'Choose',
     'finance.duties.nav': 'Local duties and fees',
     'finance.duties.title': 'Local duties and fees, {year}',
     'finance.duties.year': 'Year',
@@ -213,6 +223,11 @@ export const dutiesMessages = defineMessages({
     'finance.duties.kinds.limitHint': 'Whole drams per measure and period. Leave empty when the law\'s limit is not known',
   },
   ru: {
+    'finance.duties.find.title': 'Найти плательщика в регистрах',
+    'finance.duties.find.label': 'Имя, номер социальной карты или ИНН',
+    'finance.duties.find.hint': 'Из регистров жителей и организаций',
+    'finance.duties.find.none': 'По запросу «{q}» ничего не найдено',
+    'finance.duties.find.use': 'Выбрать',
     'finance.duties.nav': 'Местные пошлины и платы',
     'finance.duties.title': 'Местные пошлины и платы, {year}',
     'finance.duties.year': 'Год',

@@ -68,6 +68,11 @@ export const payersQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   done: z.string().max(20).optional(),
 });
+export const newPayerQuery = z.object({
+  /** A name, PSN or tax ID to look the payer up in the registers. */
+  find: z.string().trim().min(1).max(100).optional(),
+  ref: z.string().regex(/^(\d{8}|\d{10})$/).optional(),
+});
 export const doneQuery = z.object({ done: z.string().max(20).optional() });
 export const rateParams = z.object({ slug: z.string(), rateId: z.coerce.number().int().positive() });
 export const payerParams = z.object({ slug: z.string(), payerId: z.coerce.number().int().positive() });
