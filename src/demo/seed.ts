@@ -13,6 +13,7 @@ import { seedFinanceBudgetDemo } from './finance-budget-demo.ts';
 import { seedFinanceAssessmentDemo } from './finance-assessment-demo.ts';
 import { seedFinancePaymentsDemo } from './finance-payments-demo.ts';
 import { seedStatementsDemo } from '../modules/finance/statements/statements.demo.ts';
+import { seedFinanceDutiesDemo } from './finance-duties-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -76,6 +77,8 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   await seedFinanceAssessmentDemo(db, actor, communities, now);
   await seedFinancePaymentsDemo(services, db, actor, communities, now);
   await seedStatementsDemo(db, actor, communities);
+  // This year's local duty and fee rates, their payers and the months accrued so far.
+  await seedFinanceDutiesDemo(db, actor, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

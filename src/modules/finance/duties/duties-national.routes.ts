@@ -6,7 +6,7 @@ import { notFound } from '../../../platform/http/errors.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { sendPage } from '../../../platform/ui/render.ts';
 import { doneQuery, kindForm, kindParams } from './duties.schemas.ts';
-import { findKind, listKinds, updateKind } from './duties.catalogue.ts';
+import { findKindByCode, listKinds, updateKind } from './duties.catalogue.ts';
 import { KindFormPage, KindsPage } from './duties-national.views.tsx';
 
 const ACCESS = 'national:finance.duty_catalogue';
@@ -22,13 +22,13 @@ export const dutyKindRoutes = [
   }),
   route({
     method: 'GET',
-    url: '/national/finance/duty-kinds/:kindId/edit',
+    url: '/national/finance/duty-kinds/:code/edit',
     access: ACCESS,
     kind: 'page',
     schema: { params: kindParams },
     handler: async (req, reply) => {
       const ctx = req.ctx;
-      const kind = await findKind(ctx.db, req.params.kindId);
+      const kind = await findKindByCode(ctx.db, req.params.code);
       if (!kind) throw notFound();
       const values = { limit_amount: kind.limit_amount === null ? '' : String(kind.limit_amount), revenue_line: kind.revenue_line ?? '', legal_ref: kind.legal_ref, source: kind.source ?? '', verification: kind.verification };
       return sendPage(reply, h(KindFormPage, { ctx, kind, form: { t: ctx.t, values } }));
@@ -36,13 +36,13 @@ export const dutyKindRoutes = [
   }),
   route({
     method: 'POST',
-    url: '/national/finance/duty-kinds/:kindId',
+    url: '/national/finance/duty-kinds/:code',
     access: ACCESS,
     kind: 'form',
     schema: { params: kindParams },
     handler: async (req, reply) => {
       const ctx = req.ctx;
-      const kind = await findKind(ctx.db, req.params.kindId);
+      const kind = await findKindByCode(ctx.db, req.params.code);
       if (!kind) throw notFound();
       const parsed = parseForm(kindForm, req.body);
       if (!parsed.ok) return sendPage(reply, h(KindFormPage, { ctx, kind, form: { t: ctx.t, errors: parsed.errors, values: parsed.values } }), 400);

@@ -24,7 +24,7 @@ export function KindsPage({ ctx, kinds, saved }: { ctx: Ctx; kinds: DutyKind[]; 
         rows={kinds}
         stack
         columns={[
-          { key: 'name', label: t('finance.duties.kind'), render: (k) => <a href={`${PATH}/${k.id}/edit`}>{kindName(k, ctx.locale)}</a> },
+          { key: 'name', label: t('finance.duties.kind'), render: (k) => <a href={`${PATH}/${k.code}/edit`}>{kindName(k, ctx.locale)}</a> },
           { key: 'group', label: t('finance.duties.kinds.group'), render: (k) => t(`finance.duties.group.${k.grp}`) },
           { key: 'measure', label: t('finance.duties.measure'), render: (k) => `${measureLabel(t, k.measure)}, ${periodicityLabel(t, k.periodicity)}${band(ctx, k)}` },
           { key: 'line', label: t('finance.duties.revenueLine'), render: (k) => k.revenue_line ?? '—' },
@@ -37,7 +37,7 @@ export function KindsPage({ ctx, kinds, saved }: { ctx: Ctx; kinds: DutyKind[]; 
 
 export function KindFormPage({ ctx, kind, form }: { ctx: Ctx; kind: DutyKind; form: FormState }) {
   const { t } = ctx;
-  const action = `${PATH}/${kind.id}`;
+  const action = `${PATH}/${kind.code}`;
   const title = t('finance.duties.kinds.edit');
   const labels = {
     limit_amount: t('finance.duties.kinds.limitAmd'), revenue_line: t('finance.duties.revenueLine'), legal_ref: t('finance.duties.kinds.legalRef'),

@@ -10,7 +10,8 @@ import { sendPage } from '../../../platform/ui/render.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import type { FormState } from '../../../platform/ui/components.tsx';
 import { auditResidentsShown } from '../../registry/index.ts';
-import { payerForm, payerParams, payersQuery } from './duties.schemas.ts';
+import { newPayerQuery, payerForm, payerParams, payersQuery } from './duties.schemas.ts';
+import { findPayers, type PayerHit } from './duties-find.ts';
 import { listKinds } from './duties.catalogue.ts';
 import { findPayer, listPayers, PAYER_PAGE_SIZE, savePayer } from './duties.payers.ts';
 import { PayerFormPage, PayersPage } from './duties-payers.views.tsx';
@@ -22,11 +23,11 @@ async function kindMap(ctx: Ctx) {
   return new Map((await listKinds(ctx.db)).map((k) => [k.id, k]));
 }
 
-async function renderPayerForm(ctx: Ctx, reply: FastifyReply, id: number | null, form: FormState) {
+async function renderPayerForm(ctx: Ctx, reply: FastifyReply, id: number | null, form: FormState, find?: { q: string; hits: PayerHit[] }) {
   // This year's and next year's rates: a payer is registered on a rate in force.
   const year = Number(todayInYerevan().slice(0, 4));
   const rates = await ctx.tenant().selectFrom('fin_duty_rates').selectAll().where('year', 'in', [year - 1, year, year + 1]).orderBy('year', 'desc').orderBy('kind_id').execute();
-  return sendPage(reply, h(PayerFormPage, { ctx, id, form, rates, kinds: await kindMap(ctx) }), form.errors && Object.keys(form.errors).length ? 400 : 200);
+  return sendPage(reply, h(PayerFormPage, { ctx, id, form, rates, kinds: await kindMap(ctx), find }), form.errors && Object.keys(form.errors).length ? 400 : 200);
 }
 
 async function savePayerForm(ctx: Ctx, reply: FastifyReply, id: number | null, body: unknown) {
@@ -64,8 +65,12 @@ export const dutyPayerRoutes = [
     url: '/:slug/staff/finance/duties/payers/new',
     access: EDIT,
     kind: 'page',
-    schema: { params: slugParams },
-    handler: async (req, reply) => renderPayerForm(req.ctx, reply, null, { t: req.ctx.t, values: { starts_on: todayInYerevan() } }),
+    schema: { params: slugParams, querystring: newPayerQuery },
+    handler: async (req, reply) => {
+      const ctx = req.ctx;
+      const find = req.query.find ? { q: req.query.find, hits: await findPayers(ctx, req.query.find) } : undefined;
+      return renderPayerForm(ctx, reply, null, { t: ctx.t, values: { starts_on: todayInYerevan(), payer_ref: req.query.ref ?? '' } }, find);
+    },
   }),
   route({
     method: 'POST',

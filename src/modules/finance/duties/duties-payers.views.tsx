@@ -6,6 +6,7 @@ import { Button, ButtonLink, CsrfField, ErrorSummary, Notice, Pager, Select, Tab
 import { kindName, type DutyKind } from './duties.catalogue.ts';
 import type { DutyPayer } from './duties.payers.ts';
 import type { DutyRate } from './duties.rates.ts';
+import type { PayerHit } from './duties-find.ts';
 import { dutiesPath, measureLabel, periodicityLabel } from './duties.views.tsx';
 
 export function PayersPage({ ctx, rows, total, page, pages, q, kinds, canEdit, saved }: {
@@ -45,7 +46,27 @@ export function PayersPage({ ctx, rows, total, page, pages, q, kinds, canEdit, s
   );
 }
 
-export function PayerFormPage({ ctx, id, form, rates, kinds }: { ctx: Ctx; id: number | null; form: FormState; rates: DutyRate[]; kinds: Map<number, DutyKind> }) {
+function FindPayer({ ctx, path, find }: { ctx: Ctx; path: string; find: { q: string; hits: PayerHit[] } | undefined }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="find-payer">
+      <h2 id="find-payer">{t('finance.duties.find.title')}</h2>
+      <form method="get" action={path} class="filters" role="search" aria-labelledby="find-payer">
+        <TextInput form={{ t, values: { find: find?.q ?? '' }, idPrefix: 'find-' }} name="find" label={t('finance.duties.find.label')} hint={t('finance.duties.find.hint')} width="m" />
+        <Button variant="secondary">{t('finance.duties.payers.find')}</Button>
+      </form>
+      {find && (find.hits.length === 0 ? <p>{t('finance.duties.find.none', { q: find.q })}</p> : (
+        <ul>
+          {find.hits.map((h) => (
+            <li>{h.title} · {h.detail}{h.ref && <> — <a href={`${path}?ref=${h.ref}`}>{t('finance.duties.find.use')}<span class="visually-hidden"> {h.title}</span></a></>}</li>
+          ))}
+        </ul>
+      ))}
+    </section>
+  );
+}
+
+export function PayerFormPage({ ctx, id, form, rates, kinds, find }: { ctx: Ctx; id: number | null; form: FormState; rates: DutyRate[]; kinds: Map<number, DutyKind>; find?: { q: string; hits: PayerHit[] } }) {
   const { t } = ctx;
   const base = `${dutiesPath(ctx)}/payers`;
   const action = id === null ? base : `${base}/${id}`;
@@ -61,6 +82,7 @@ export function PayerFormPage({ ctx, id, form, rates, kinds }: { ctx: Ctx; id: n
   return (
     <StaffLayout ctx={ctx} title={title} path={id === null ? `${base}/new` : `${action}/edit`} crumbs={[{ href: dutiesPath(ctx), label: t('finance.duties.nav') }, { href: base, label: t('finance.duties.payers.title') }, { label: title }]}>
       <h1>{title}</h1>
+      {id === null && <FindPayer ctx={ctx} path={`${base}/new`} find={find} />}
       <ErrorSummary form={form} labels={labels} />
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />

@@ -1,6 +1,7 @@
 // Inputs of the duties pages: a year's rate, copying a year, a payer, the catalogue editor.
 import { z } from 'zod';
 import { isExactDecimal } from './duties.amount.ts';
+import { SHIPPED_DUTY_KINDS } from './duty-kinds.data.ts';
 
 export const PERIODICITIES = ['one_off', 'monthly', 'quarterly', 'yearly'] as const;
 export const MEASURES = ['unit', 'area_m2', 'person', 'household'] as const;
@@ -67,7 +68,13 @@ export const payersQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   done: z.string().max(20).optional(),
 });
+export const newPayerQuery = z.object({
+  /** A name, PSN or tax ID to look the payer up in the registers. */
+  find: z.string().trim().min(1).max(100).optional(),
+  ref: z.string().regex(/^(\d{8}|\d{10})$/).optional(),
+});
 export const doneQuery = z.object({ done: z.string().max(20).optional() });
 export const rateParams = z.object({ slug: z.string(), rateId: z.coerce.number().int().positive() });
 export const payerParams = z.object({ slug: z.string(), payerId: z.coerce.number().int().positive() });
-export const kindParams = z.object({ kindId: z.coerce.number().int().positive() });
+/** Kinds are the law's list as shipped: the national administrator edits them, never adds one. */
+export const kindParams = z.object({ code: z.enum(SHIPPED_DUTY_KINDS.map((k) => k.code) as [string, ...string[]]) });

@@ -3,6 +3,7 @@
 import type { Executor, TenantDb } from '../../../platform/db/tenant.ts';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import { insertResident } from '../../registry/property/property.testkit.ts';
+import { organizationKeys, replaceSearchKeys } from '../../registry/search-keys.ts';
 import { findKindByCode } from './duties.catalogue.ts';
 import { rateForm } from './duties.schemas.ts';
 import { saveRate } from './duties.rates.ts';
@@ -41,7 +42,8 @@ export async function organization(tenant: TenantDb, taxId: string, name: string
   const now = new Date().toISOString();
   const row = await tenant.insertInto('organizations', {
     tax_id: taxId, name, legal_form: 'ՍՊԸ', is_entrepreneur: 0, address_id: null, settlement_id: null, activity: 'retail', phone: null, email: null,
-    status: 'active', search_key: name.toLowerCase(), created_at: now, updated_at: now,
+    status: 'active', search_key: organizationKeys(name).join(' '), created_at: now, updated_at: now,
   }).returning('id').executeTakeFirstOrThrow();
+  await replaceSearchKeys(tenant, 'organization', row.id, organizationKeys(name));
   return row.id;
 }
