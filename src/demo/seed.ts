@@ -73,12 +73,14 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   await seedQueueDemo(db, actor, communities, now);
   // A year of cases in every state, so the inbox, the portal and the performance page have data.
   await seedServicesDemo(services, db, actor, communities, now);
-  await seedFinanceBudgetDemo(services, actor, communities, now);
+  // Finance, in the order money flows: this year's duty and fee rates and their accruals,
+  // three years of tax assessments, payments (online, cash) on part of them, a bank
+  // statement waiting to be matched, and the budget whose revenue execution reads those payments.
+  await seedFinanceDutiesDemo(db, actor, communities, now);
   await seedFinanceAssessmentDemo(db, actor, communities, now);
   await seedFinancePaymentsDemo(services, db, actor, communities, now);
   await seedStatementsDemo(db, actor, communities);
-  // This year's local duty and fee rates, their payers and the months accrued so far.
-  await seedFinanceDutiesDemo(db, actor, communities, now);
+  await seedFinanceBudgetDemo(services, actor, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */
