@@ -2,7 +2,7 @@
 // groups and classes, revenue lines and expense articles, each with its name in hy/en/ru,
 // its verification mark and source. DOMAIN-finance.md marks the classification [U], so
 // every entry is 'to_check' and the pages say so; a line may use a code not in the list.
-import fs from 'node:fs';
+import classificationData from './classification.json' with { type: 'json' };
 import type { Locale } from '../../../platform/i18n/index.ts';
 import type { BudgetDirection } from './budget.table.ts';
 
@@ -20,7 +20,8 @@ interface ClassificationFile {
   expense: ClassificationEntry[];
 }
 
-const data = JSON.parse(fs.readFileSync(new URL('./classification.json', import.meta.url), 'utf8')) as ClassificationFile;
+// Imported, not read from disk: the server runs from one esbuild bundle, where the file's own URL points into dist/.
+const data = classificationData as ClassificationFile;
 const byCode = (list: ClassificationEntry[]) => new Map(list.map((e) => [e.code, e]));
 const FUNCTIONAL = byCode(data.functional);
 const ECONOMIC: Record<BudgetDirection, Map<string, ClassificationEntry>> = { revenue: byCode(data.revenue), expense: byCode(data.expense) };
