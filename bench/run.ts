@@ -8,7 +8,8 @@
 // 4. Durable case submissions per second through the case engine against a bare INSERT (bench/services-submit.ts).
 // 5. The staff inbox with 100,000 cases, p95 per view against GET /healthz (bench/services-inbox.ts).
 // 6. The annual tax assessment of 1,000,000 properties on SQLite and PostgreSQL against one SQL statement (bench/finance-assess.ts).
-// BENCH_ONLY=home,import,search,submit,inbox,assess picks some of them (printed only; results.json is left alone).
+// 7. Balances of 100,000 payers with penalties to date, p95 of one payer's balance and page against a bare indexed select (bench/finance-balances.ts).
+// BENCH_ONLY=home,import,search,submit,inbox,assess,balances picks some of them (printed only; results.json is left alone).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -30,6 +31,7 @@ import { benchRegistrySearch } from './registry-search.ts';
 import { benchServicesSubmit } from './services-submit.ts';
 import { benchServicesInbox } from './services-inbox.ts';
 import { benchFinanceAssess } from './finance-assess.ts';
+import { benchFinanceBalances } from './finance-balances.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -184,6 +186,7 @@ const BENCHMARKS: [string, () => Promise<Figure[]>][] = [
   ['submit', benchServicesSubmit],
   ['inbox', benchServicesInbox],
   ['assess', benchFinanceAssess],
+  ['balances', benchFinanceBalances],
 ];
 
 async function main(): Promise<void> {

@@ -56,8 +56,10 @@ export interface PenaltyContext {
 }
 
 export async function penaltyContext(tdb: TenantDb): Promise<PenaltyContext> {
-  const [rates, calendar] = await Promise.all([loadPenaltyRates(tdb), tdb.transaction((_tx, raw) => loadCalendar(raw))]);
-  return { rates, calendar };
+  return tdb.transaction(async (tx, raw) => {
+    const [rates, calendar] = await Promise.all([loadPenaltyRates(tx), loadCalendar(raw)]);
+    return { rates, calendar };
+  });
 }
 
 /**

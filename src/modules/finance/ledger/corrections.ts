@@ -165,7 +165,7 @@ export async function transfer(tdb: TenantDb, input: TransferInput, meta: Correc
     } else {
       const entries = await tx.selectFrom('fin_entries').select(['id', 'obligation_id', 'component', 'amount', 'payment_id'])
         .where('payment_id', '=', payment.id).where('obligation_id', '=', input.fromObligationId).where('kind', 'in', ['payment', 'transfer'])
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('fin_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'fin_entries.id'))))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('fin_entries as r').select('r.id').whereRef('r.community_id', '=', 'fin_entries.community_id').whereRef('r.reverses_entry_id', '=', 'fin_entries.id'))))
         .orderBy('id').execute();
       amount = -entries.reduce((s, e) => s + e.amount, 0);
       for (const e of entries) reversed.push(await reverseOne(tx, e, meta, note));

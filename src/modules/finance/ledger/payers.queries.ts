@@ -87,6 +87,6 @@ export async function reversibleEntries(tdb: TenantDb, obligationIds: number[]):
   if (obligationIds.length === 0) return [];
   return tdb.selectFrom('fin_entries').select(['id', 'obligation_id', 'kind', 'component', 'amount', 'entry_on'])
     .where('obligation_id', 'in', obligationIds).where('kind', '!=', 'reversal')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('fin_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'fin_entries.id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('fin_entries as r').select('r.id').whereRef('r.community_id', '=', 'fin_entries.community_id').whereRef('r.reverses_entry_id', '=', 'fin_entries.id'))))
     .orderBy('entry_on', 'desc').orderBy('id', 'desc').limit(200).execute();
 }

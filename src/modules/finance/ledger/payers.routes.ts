@@ -102,10 +102,10 @@ const ACTIONS: Action[] = [
 ];
 
 /** The statement of the period asked for; null when the period ends before it starts. */
-async function statementOf(ctx: Ctx, payer: PayerRef, query: { from: string; to: string }) {
+async function statementOf(ctx: Ctx, payer: PayerRef, query: { from?: string; to?: string }) {
   const tdb = ctx.tenant();
   const identity = await requirePayer(tdb, payer);
-  const { from, to } = query;
+  const { from, to } = defaultPeriod(query.from, query.to);
   const st = from <= to ? await statement(tdb, payer, from, to) : null;
   return { ctx, payer, tdb, identity, st, from, to };
 }

@@ -32,9 +32,10 @@ export const payerPageQuery = z.object({
 });
 export type PayerPageQuery = z.infer<typeof payerPageQuery>;
 
+/** No period given: the current year to today (payers.service.ts defaultPeriod). */
 export const statementQuery = z.object({
-  from: typedDay('finance.ledger.error.day'),
-  to: typedDay('finance.ledger.error.day'),
+  from: typedDay('finance.ledger.error.day').optional(),
+  to: typedDay('finance.ledger.error.day').optional(),
   lang: z.enum(['hy', 'en', 'ru']).optional(),
 });
 

@@ -119,7 +119,7 @@ export function PayerPageView({ ctx, page, period, corrections, done }: {
       <p>
         <a href={`${path}/statement?from=${period.from}&to=${period.to}`}>{t('finance.ledger.statement.printable')}</a>
         {' · '}
-        <a href={pdfHref}>{t('finance.ledger.statement.pdf')}</a>
+        {(['hy', 'en', 'ru'] as const).map((lang, i) => <>{i > 0 && ' · '}<a href={`${pdfHref}&lang=${lang}`} hreflang={lang}>{t(`finance.ledger.statement.pdf.${lang}`)}</a></>)}
       </p>
       <StatementTables ctx={ctx} st={page.statement} />
       {corrections && <CorrectionForms ctx={ctx} page={page} path={path} state={corrections} />}

@@ -16,7 +16,7 @@
 // Only taxes carry the Tax Code's penalty; whether local duties and payments do is not
 // established (DOMAIN-finance.md §4), so they accrue none.
 import { sql } from 'kysely';
-import type { TenantDb } from '../../../platform/db/tenant.ts';
+import type { Executor, TenantDb } from '../../../platform/db/tenant.ts';
 import { unscoped } from '../../../platform/db/tenant.ts';
 import { parseDay, dayOfNumber } from '../../../platform/calendar/days.ts';
 import type { WorkingCalendar } from '../../../platform/calendar/calendar.ts';
@@ -71,14 +71,36 @@ function scaledRate(ratePct: number): bigint {
   return BigInt(scaled);
 }
 
+/**
+ * Read once per database and community and kept for RATES_TTL_MS: a payer's page, a
+ * statement and every allocation need them, and they change a few times a decade. An edit
+ * is seen by every process within that time (like the working-day calendar's cache).
+ */
+export const RATES_TTL_MS = 10_000;
+const ratesCache = new WeakMap<object, Map<number, { at: number; rates: Promise<PenaltyRate[]> }>>();
+
 /** The penalty rules of this community and the nation, the community's first on overlapping days. */
-export async function loadPenaltyRates(tdb: TenantDb): Promise<PenaltyRate[]> {
-  const rows = await tdb.transaction((_tx, raw) =>
+export function loadPenaltyRates(tdb: TenantDb): Promise<PenaltyRate[]> {
+  return tdb.transaction((_tx, raw) => {
+    const key = raw.getExecutor().adapter;
+    let byCommunity = ratesCache.get(key);
+    if (!byCommunity) ratesCache.set(key, (byCommunity = new Map()));
+    const hit = byCommunity.get(tdb.communityId);
+    if (hit && Date.now() - hit.at < RATES_TTL_MS) return hit.rates;
+    const rates = readPenaltyRates(raw, tdb.communityId);
+    byCommunity.set(tdb.communityId, { at: Date.now(), rates });
+    rates.catch(() => byCommunity.delete(tdb.communityId));
+    return rates;
+  });
+}
+
+async function readPenaltyRates(raw: Executor, communityId: number): Promise<PenaltyRate[]> {
+  const rows = await (
     unscoped(raw, 'fin_rules holds national rules (no community) beside the community\'s own; only this community\'s and the national rows are read')
       .selectFrom('fin_rules')
       .select(['id', 'community_id', 'valid_from', 'valid_to', 'data', 'legal_ref', 'verification'])
       .where('kind', '=', 'penalty')
-      .where((eb) => eb.or([eb('community_id', 'is', null), eb('community_id', '=', tdb.communityId)]))
+      .where((eb) => eb.or([eb('community_id', 'is', null), eb('community_id', '=', communityId)]))
       .orderBy(sql`case when community_id is null then 1 else 0 end`)
       .orderBy('valid_from')
       .execute());
