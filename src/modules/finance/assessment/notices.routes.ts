@@ -3,7 +3,7 @@
 import { h } from 'preact';
 import { z } from 'zod';
 import { route, slugParams, type RouteDef } from '../../../platform/http/route.ts';
-import { notFound } from '../../../platform/http/errors.ts';
+import { badRequest, notFound } from '../../../platform/http/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { sendPage } from '../../../platform/ui/render.ts';
@@ -19,7 +19,8 @@ import { NoticesPage } from './notices.views.tsx';
 
 const year = z.coerce.number().int().refine((y) => assessableYears().includes(y), 'field.invalid');
 const noticesQuery = z.object({ year: year.optional(), done: z.enum(['sent']).optional(), count: z.coerce.number().int().min(0).optional() });
-const yearQuery = z.object({ year });
+/** The notice's year; the current one when not given. */
+const yearQuery = z.object({ year: year.optional() });
 const mailingQuery = z.object({ year, format: z.enum(['csv', 'xlsx']) });
 const residentParams = z.object({ slug: z.string(), residentId: z.coerce.number().int().positive() });
 const organizationParams = z.object({ slug: z.string(), organizationId: z.coerce.number().int().positive() });
@@ -62,7 +63,7 @@ export const noticeRoutes: RouteDef[] = [
     idParams: { residentId: 'residents' },
     schema: { params: residentParams, querystring: yearQuery },
     handler: async (req, reply) => {
-      const { payer, bytes } = await pdf(req.ctx, 'resident', req.params.residentId, req.query.year);
+      const { payer, bytes } = await pdf(req.ctx, 'resident', req.params.residentId, req.query.year ?? assessableYears()[0]!);
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="notice-${payer.number}.pdf"`).header('cache-control', 'no-store').send(bytes);
     },
   }),
@@ -74,7 +75,7 @@ export const noticeRoutes: RouteDef[] = [
     idParams: { organizationId: 'organizations' },
     schema: { params: organizationParams, querystring: yearQuery },
     handler: async (req, reply) => {
-      const { payer, bytes } = await pdf(req.ctx, 'organization', req.params.organizationId, req.query.year);
+      const { payer, bytes } = await pdf(req.ctx, 'organization', req.params.organizationId, req.query.year ?? assessableYears()[0]!);
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="notice-${payer.number}.pdf"`).header('cache-control', 'no-store').send(bytes);
     },
   }),
@@ -101,8 +102,8 @@ export const noticeRoutes: RouteDef[] = [
     handler: async (req, reply) => {
       const ctx = req.ctx;
       const parsed = parseForm(sendForm, req.body);
-      const y = parsed.ok ? parsed.data.year : assessableYears()[0]!;
-      if (!parsed.ok) return reply.redirect(`/${req.params.slug}/staff/finance/assessment/notices?year=${y}`, 303);
+      if (!parsed.ok) throw badRequest(parsed.errors);
+      const y = parsed.data.year;
       const count = await sendNotices(ctx.db, ctx.requireCommunity(), ctx.auditActor(), y, ctx.services.config.publicUrl);
       return reply.redirect(`/${req.params.slug}/staff/finance/assessment/notices?year=${y}&done=sent&count=${count}`, 303);
     },
