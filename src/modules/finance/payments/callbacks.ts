@@ -7,16 +7,14 @@ import type { TenantDb } from '../../../platform/db/tenant.ts';
 import type { TenantCommunity } from '../../../platform/http/tenancy.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import type { ProviderName } from './payments.table.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 import { connectionSettings } from './settings.ts';
 import { closeIntent, findIntent, GATEWAYS, settleIntent } from './intents.service.ts';
 
-export interface CallbackAnswer {
-  status: number;
-  text: string;
-}
-
-const OK: CallbackAnswer = { status: 200, text: 'OK' };
-const refuse = (status: number, text: string): CallbackAnswer => ({ status, text });
+/** The provider wants the plain text OK; a refusal is an API error (any other answer is "not taken"). */
+export const OK = 'OK';
+const refuse = (status: number, code: string, key: MessageKey) => new AppError(status, code, key);
 
 async function auditRefusal(tdb: TenantDb, provider: ProviderName, reason: string, fields: Record<string, string>): Promise<void> {
   // What was claimed, without anything secret: the bill, the transaction and the amount.
@@ -24,19 +22,20 @@ async function auditRefusal(tdb: TenantDb, provider: ProviderName, reason: strin
   await tdb.transaction((_s, raw) => appendAudit(raw, SYSTEM_ACTOR, { communityId: tdb.communityId, action: 'finance.payment.refuse', entityType: 'fin_payment_intent', entityId: null, after: { provider, reason, claimed } }));
 }
 
-export async function handleCallback(services: Services, tdb: TenantDb, community: TenantCommunity, provider: ProviderName, fields: Record<string, string>): Promise<CallbackAnswer> {
+export async function handleCallback(services: Services, tdb: TenantDb, community: TenantCommunity, provider: ProviderName, fields: Record<string, string>): Promise<typeof OK> {
   const settings = await connectionSettings(services, tdb, provider, community.slug);
-  if (!settings) return refuse(404, 'NO CONNECTION');
+  if (!settings) throw refuse(404, 'no_connection', 'finance.pay.callback.noConnection');
   const reading = GATEWAYS[provider].readCallback(settings, fields);
-  if (reading.kind === 'malformed') return refuse(400, 'MALFORMED');
+  if (reading.kind === 'malformed') throw refuse(400, 'malformed', 'finance.pay.callback.malformed');
   if (reading.kind === 'forged') {
     await auditRefusal(tdb, provider, 'bad_signature', fields);
-    return refuse(403, 'BAD SIGNATURE');
+    throw refuse(403, 'bad_signature', 'finance.pay.callback.badSignature');
   }
   if (reading.kind === 'precheck') {
     const intent = await findIntent(tdb, { provider, billNo: reading.billNo });
-    if (!intent || intent.status !== 'pending') return refuse(404, 'UNKNOWN BILL');
-    return intent.amount === reading.amount ? OK : refuse(409, 'AMOUNT MISMATCH');
+    if (!intent || intent.status !== 'pending') throw refuse(404, 'unknown_bill', 'finance.pay.callback.unknownBill');
+    if (intent.amount !== reading.amount) throw refuse(409, 'amount_mismatch', 'finance.pay.callback.amountMismatch');
+    return OK;
   }
   if (reading.kind === 'declined') {
     const intent = await findIntent(tdb, { provider, billNo: reading.billNo, providerOrderId: reading.providerOrderId });
@@ -46,9 +45,9 @@ export async function handleCallback(services: Services, tdb: TenantDb, communit
   const intent = await findIntent(tdb, { provider, billNo: reading.payment.billNo, providerOrderId: reading.payment.providerOrderId });
   if (!intent) {
     await auditRefusal(tdb, provider, 'unknown_bill', fields);
-    return refuse(404, 'UNKNOWN BILL');
+    throw refuse(404, 'unknown_bill', 'finance.pay.callback.unknownBill');
   }
   const outcome = await settleIntent(services, tdb, community, intent, reading.payment, 'callback');
-  if (!outcome.ok) return refuse(409, 'AMOUNT MISMATCH');
+  if (!outcome.ok) throw refuse(409, 'amount_mismatch', 'finance.pay.callback.amountMismatch');
   return OK;
 }

@@ -67,6 +67,17 @@ export async function seedPaymentsDemo(services: Services, tdb: TenantDb, actor:
       if (rec.created) await applyPayment(scoped, rec.id, { on: paidOn, obligationIds: [ob.id], actor });
     });
   }
+  // One payer paid ahead at the desk (nothing charged yet): the payment stays as their credit.
+  const first = await tdb.selectFrom('residents').select('id').where('status', '=', 'registered').orderBy('id').executeTakeFirst();
+  if (first) {
+    const payer = { kind: 'resident' as const, residentId: first.id };
+    const who = await payerIdentity(tdb, payer);
+    await recordIncoming(services, tdb, (await services.communities.bySlug(o.slug))!, {
+      payer, payerName: who?.name ?? '', amount: 5_000, channel: 'cash', provider: 'cash', txnId: `demo:${o.slug}:advance`, reference: null,
+      paidOn: o.today, obligationIds: [], via: 'Demo cashier', locale: 'hy', actor, issuer: { name: 'Demo', position: '' },
+    });
+    serial++;
+  }
   return { payments: serial };
 }
 

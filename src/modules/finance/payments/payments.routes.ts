@@ -49,7 +49,7 @@ export const paymentRoutes: RouteDef[] = [
     handler: async (req, reply) => {
       const ctx = req.ctx;
       const answer = await handleCallback(ctx.services, ctx.tenant(), ctx.requireCommunity(), req.params.provider, req.body);
-      return reply.code(answer.status).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(answer.text);
+      return reply.code(200).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(answer);
     },
   }),
   route({

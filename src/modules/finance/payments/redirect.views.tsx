@@ -11,18 +11,27 @@ import type { Redirect } from './provider.ts';
 import { PROVIDER_LABEL, type IntentRow } from './intents.service.ts';
 import type { ProviderName } from './payments.table.ts';
 
-/** The provider takes a posted form: a button the payer presses (no script needed). */
-export function ToProviderPage({ ctx, redirect, amount, provider }: { ctx: Ctx; redirect: Extract<Redirect, { method: 'POST' }>; amount: number; provider: string }) {
+/**
+ * On the way to the provider: a button that posts the provider's form (Idram) or a link to its
+ * payment page (vPOS). Not a redirect from our form: the pages' Content-Security-Policy allows
+ * forms to post to this site only (form-action 'self', which browsers apply to a form's
+ * redirects too), so this page alone also allows the provider's origin.
+ */
+export function ToProviderPage({ ctx, redirect, amount, provider }: { ctx: Ctx; redirect: Redirect; amount: number; provider: string }) {
   const { t } = ctx;
   const title = t('finance.myTaxes.payTitle');
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{t('finance.pay.case.amount', { amount: formatAmd(amount) })}</p>
-      <form method="post" action={redirect.url}>
-        {Object.entries(redirect.fields).map(([name, value]) => <input type="hidden" name={name} value={value} />)}
-        <Button>{`${t('finance.myTaxes.pay')}: ${provider}`}</Button>
-      </form>
+      {redirect.method === 'POST' ? (
+        <form method="post" action={redirect.url}>
+          {Object.entries(redirect.fields).map(([name, value]) => <input type="hidden" name={name} value={value} />)}
+          <Button>{`${t('finance.myTaxes.pay')}: ${provider}`}</Button>
+        </form>
+      ) : (
+        <p><a class="button button-primary" href={redirect.url}>{`${t('finance.myTaxes.pay')}: ${provider}`}</a></p>
+      )}
     </Layout>
   );
 }
@@ -46,6 +55,9 @@ export function ResultPage({ ctx, intent, receipt, declined }: { ctx: Ctx; inten
 
 /** Sends the payer on: a link, or a page with the form the provider wants posted. */
 export function toProvider(ctx: Ctx, reply: FastifyReply, redirect: Redirect, amount: number, provider: ProviderName) {
-  if (redirect.method === 'GET') return reply.redirect(redirect.url, 303);
+  if (redirect.method === 'POST') {
+    const csp = String(reply.getHeader('content-security-policy') ?? '');
+    reply.header('content-security-policy', csp.replace("form-action 'self'", `form-action 'self' ${new URL(redirect.url).origin}`));
+  }
   return sendPage(reply, h(ToProviderPage, { ctx, redirect, amount, provider: PROVIDER_LABEL[provider] }));
 }
