@@ -45,17 +45,20 @@ export async function postPayment(tdb: TenantDb, mapping: StatementMapping, line
 }
 
 // PostgreSQL: a unique violation (23505), or the statement after it in the aborted
-// transaction (25P02, when recordPayment's own re-read runs there); SQLite: the constraint.
-const CONFLICT_CODES = new Set(['23505', '25P02', 'SQLITE_CONSTRAINT_UNIQUE']);
+// transaction (25P02, when recordPayment's own re-read runs there), or a deadlock (40P01: two
+// imports each holding a line the other wants while waiting for the audit chain's head, and
+// PostgreSQL aborted one of them); SQLite: the constraint. Each leaves nothing written.
+const CONFLICT_CODES = new Set(['23505', '25P02', '40P01', 'SQLITE_CONSTRAINT_UNIQUE']);
 
 export const isConflict = (error: unknown) => error instanceof Error && CONFLICT_CODES.has(String((error as { code?: unknown }).code));
 
-/** Runs `fn` (a whole transaction) again once when a concurrent writer took a unique key first. */
-export async function withRetryOnConflict<R>(fn: () => Promise<R>): Promise<R> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (!isConflict(error)) throw error;
-    return fn();
+/** Runs `fn` (a whole transaction) again, up to twice, when a concurrent writer took a key first. */
+export async function withRetryOnConflict<R>(fn: () => Promise<R>, attempts = 3): Promise<R> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (i >= attempts || !isConflict(error)) throw error;
+    }
   }
 }

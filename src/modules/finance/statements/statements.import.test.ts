@@ -187,3 +187,24 @@ bothEngines('two uploads at once of the same file and of overlapping statements 
   const stored = await w.tdb.selectFrom('fin_stmt_lines').select('bank_txn_id').where('bank_txn_id', 'like', 'CC-%').execute();
   assert.equal(stored.length, 6);
 });
+
+bothEngines('a tax notice number in the purpose pays that year\'s taxes of the payer it names; another community\'s does not match', async (t, engine) => {
+  const { services } = await setup(t, engine);
+  const w = await statementWorld(services);
+  const jermuk = await statementWorld(services, 'jermuk');
+  const older = await w.owe(1_000, '2025-07-01');
+  const current = await w.owe(2_000, '2026-07-01');
+  const notice = (year: number, kind: 'R' | 'O', id: number) => `${year}-${kind}${String(id).padStart(6, '0')}`;
+  const csv = statementCsv('treasury', [
+    { date: '05.11.2026', amount: '2000', txnId: 'NT-1', payerName: 'Ընտանիքի անդամ', purpose: `Գույքահարկ, ծանուցում ${notice(2026, 'R', w.resident.id)}` },
+    { date: '05.11.2026', amount: '500', txnId: 'NT-2', purpose: `Ծանուցում ${notice(2026, 'R', jermuk.resident.id)}` },
+  ]);
+  const { importId } = await importStatement(w.tdb, actor, { source: 'treasury', fileName: 'notices.csv', data: Buffer.from(csv) });
+  const got = await lines(w.tdb, importId);
+  assert.deepEqual(got.map((l) => [l.status, l.reason, l.resident_id]), [
+    ['matched', 'finance.statements.match.byReference', w.resident.id],
+    ['unmatched', 'finance.statements.match.unknownReference', null],
+  ]);
+  assert.equal((await due(w.tdb, current, '2026-11-05')).principal, 0);
+  assert.equal((await due(w.tdb, older, '2026-11-05')).principal, 1_000);
+});
