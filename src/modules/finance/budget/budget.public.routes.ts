@@ -8,9 +8,9 @@ import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { sendPage } from '../../../platform/ui/render.ts';
 import { budgetReport, budgetYears, findBudget } from './budget.report.ts';
 import { amendmentsOf } from './budget.queries.ts';
-import { dataPackage, fdpCsv } from './budget.fdp.ts';
+import { csvName, dataPackage, fdpCsv, FDP_FILE } from './budget.fdp.ts';
 import { PublicBudgetPage } from './budget.public.views.tsx';
-import { budgetParams, csvParams, yearQuery } from './budget.schemas.ts';
+import { csvParams, yearQuery } from './budget.schemas.ts';
 
 async function adoptedReport(ctx: Ctx, year: number) {
   const budget = await findBudget(ctx.tenant(), year);
@@ -43,32 +43,23 @@ export const budgetPublicRoutes: RouteDef[] = [
       return sendPage(reply, h(PublicBudgetPage, { ctx, years, report, amendments }));
     },
   }),
-  route({
-    method: 'GET',
-    url: '/api/v1/communities/:slug/budget/:budgetId/datapackage.json',
-    access: 'public',
-    kind: 'api',
-    idParams: { budgetId: 'fin_budgets' },
-    schema: { params: budgetParams, summary: "A community's adopted budget and its execution as a Fiscal Data Package descriptor (v0.3 model)", tags: ['finance'] },
-    handler: async (req, reply) => {
-      const report = await publishedReport(req.ctx, req.params.budgetId);
-      return reply.header('content-type', 'application/json; charset=utf-8')
-        .send(JSON.stringify(dataPackage(report, req.ctx.requireCommunity(), req.ctx.services.config.publicUrl), null, 2));
-    },
-  }),
+  // One route for the package's three files, so they stand side by side as the descriptor's relative paths expect.
   route({
     method: 'GET',
     url: '/api/v1/communities/:slug/budget/:budgetId/:file',
     access: 'public',
     kind: 'api',
     idParams: { budgetId: 'fin_budgets' },
-    schema: { params: csvParams, summary: "A resource of the budget's Fiscal Data Package (CSV)", tags: ['finance'] },
+    schema: { params: csvParams, summary: "A community's adopted budget and its execution as a Fiscal Data Package: the descriptor (v0.3 model) or one of its CSV resources", tags: ['finance'] },
     handler: async (req, reply) => {
       const report = await publishedReport(req.ctx, req.params.budgetId);
-      const direction = req.params.file === 'budget-revenue.csv' ? 'revenue' : 'expense';
+      const community = req.ctx.requireCommunity();
+      if (req.params.file === FDP_FILE) {
+        return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(dataPackage(report, community, req.ctx.services.config.publicUrl), null, 2));
+      }
       return reply.header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${req.ctx.requireCommunity().slug}-${report.budget.year}-${req.params.file}"`)
-        .send(fdpCsv(report, direction));
+        .header('content-disposition', `attachment; filename="${community.slug}-${report.budget.year}-${req.params.file}"`)
+        .send(fdpCsv(report, req.params.file === csvName('revenue') ? 'revenue' : 'expense'));
     },
   }),
 ];

@@ -9,10 +9,10 @@ import { notFound } from '../../../platform/http/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { MAX_UPLOAD_BYTES } from '../../../platform/files/upload.ts';
-import { decide } from '../../../platform/policy/access.ts';
+import { decide, type Access } from '../../../platform/policy/access.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { sendPage } from '../../../platform/ui/render.ts';
-import { budgetReport, budgetYears, findBudget } from './budget.report.ts';
+import { budgetReport, budgetYears, findBudget, type Budget } from './budget.report.ts';
 import { amendmentsOf, importById, importsOf } from './budget.queries.ts';
 import { adoptBudget, amendBudget, BudgetRefused, createBudget, importExecution, importPlan } from './budget.service.ts';
 import { BadFile } from './budget.file.ts';
@@ -53,7 +53,27 @@ async function attempt(ctx: Ctx, reply: FastifyReply, year: number, form: FormNa
   }
 }
 
-const uploadLimits = { maxBytes: MAX_UPLOAD_BYTES, types: [] as string[] };
+/** A route about one budget of the community (`:budgetId`); another community's budget is not found. */
+function budgetRoute(method: 'GET' | 'POST', sub: string, access: Access, handle: (ctx: Ctx, reply: FastifyReply, budget: Budget, body: Record<string, unknown>) => Promise<unknown>): RouteDef {
+  return route({
+    method, url: `/:slug/staff/finance/budget/:budgetId/${sub}`, access, kind: method === 'GET' ? 'page' : 'form', idParams: { budgetId: 'fin_budgets' },
+    schema: { params: budgetParams },
+    handler: async (req, reply) => handle(req.ctx, reply, await budgetOr404(req.ctx, req.params.budgetId), (req.body ?? {}) as Record<string, unknown>),
+  });
+}
+
+/**
+ * A file posted for a budget (its plan, a Treasury report): no file, or a file that cannot
+ * be used, shows the year's page again with the error on that form. CSV has no signature
+ * to sniff, so any type is taken; the reader refuses what it cannot read.
+ */
+function uploadRoute(form: 'plan' | 'execution', handle: (ctx: Ctx, reply: FastifyReply, budget: Budget, file: { filename: string; data: Buffer }) => Promise<unknown>): RouteDef {
+  return withUpload(budgetRoute('POST', form, EDIT, async (ctx, reply, budget, body) => {
+    const parsed = parseForm(uploadForm, body);
+    if (!parsed.ok) return renderYear(ctx, reply, budget.year, { forms: { [form]: { t: ctx.t, errors: parsed.errors } } }, 400);
+    return attempt(ctx, reply, budget.year, form, {}, () => handle(ctx, reply, budget, parsed.data.file));
+  }), { maxBytes: MAX_UPLOAD_BYTES, types: [] });
+}
 
 export const budgetStaffRoutes: RouteDef[] = [
   route({
@@ -76,83 +96,44 @@ export const budgetStaffRoutes: RouteDef[] = [
       });
     },
   }),
-  withUpload(route({
-    method: 'POST', url: '/:slug/staff/finance/budget/:budgetId/plan', access: EDIT, kind: 'form', idParams: { budgetId: 'fin_budgets' },
-    schema: { params: budgetParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const budget = await budgetOr404(ctx, req.params.budgetId);
-      const parsed = parseForm(uploadForm, req.body);
-      if (!parsed.ok) return renderYear(ctx, reply, budget.year, { forms: { plan: { t: ctx.t, errors: parsed.errors } } }, 400);
-      return attempt(ctx, reply, budget.year, 'plan', {}, async () => {
-        const result = await importPlan(ctx.tenant(), ctx.auditActor(), budget.id, parsed.data.file.data);
-        if (result.problems.length) return renderYear(ctx, reply, budget.year, { planProblems: result.problems, forms: { plan: { t: ctx.t, errors: { file: 'finance.budget.error.planRows' } } } }, 400);
-        return reply.redirect(`${staffBase(ctx)}?year=${budget.year}&done=plan`, 303);
-      });
-    },
-  }), uploadLimits),
-  route({
-    method: 'POST', url: '/:slug/staff/finance/budget/:budgetId/adopt', access: EDIT, kind: 'form', idParams: { budgetId: 'fin_budgets' },
-    schema: { params: budgetParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const budget = await budgetOr404(ctx, req.params.budgetId);
-      const parsed = parseForm(adoptForm, req.body);
-      if (!parsed.ok) return renderYear(ctx, reply, budget.year, { forms: { adopt: { t: ctx.t, errors: parsed.errors, values: parsed.values } } }, 400);
-      return attempt(ctx, reply, budget.year, 'adopt', {}, async () => {
-        await adoptBudget(ctx.tenant(), ctx.auditActor(), budget.id, { number: parsed.data.decision_number, date: parsed.data.decision_date });
-        return reply.redirect(`${staffBase(ctx)}?year=${budget.year}&done=adopted`, 303);
-      });
-    },
+  uploadRoute('plan', async (ctx, reply, budget, file) => {
+    const result = await importPlan(ctx.tenant(), ctx.auditActor(), budget.id, file.data);
+    if (result.problems.length) return renderYear(ctx, reply, budget.year, { planProblems: result.problems, forms: { plan: { t: ctx.t, errors: { file: 'finance.budget.error.planRows' } } } }, 400);
+    return reply.redirect(`${staffBase(ctx)}?year=${budget.year}&done=plan`, 303);
   }),
-  route({
-    method: 'GET', url: '/:slug/staff/finance/budget/:budgetId/amend', access: EDIT, kind: 'page', idParams: { budgetId: 'fin_budgets' },
-    schema: { params: budgetParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const budget = await budgetOr404(ctx, req.params.budgetId);
-      if (budget.status !== 'adopted') throw notFound();
-      const report = await budgetReport(ctx.tenant(), budget, todayInYerevan());
-      return sendPage(reply, h(AmendPage, { ctx, report, form: { t: ctx.t } }));
-    },
+  budgetRoute('POST', 'adopt', EDIT, async (ctx, reply, budget, body) => {
+    const parsed = parseForm(adoptForm, body);
+    if (!parsed.ok) return renderYear(ctx, reply, budget.year, { forms: { adopt: { t: ctx.t, errors: parsed.errors, values: parsed.values } } }, 400);
+    return attempt(ctx, reply, budget.year, 'adopt', {}, async () => {
+      await adoptBudget(ctx.tenant(), ctx.auditActor(), budget.id, { number: parsed.data.decision_number, date: parsed.data.decision_date });
+      return reply.redirect(`${staffBase(ctx)}?year=${budget.year}&done=adopted`, 303);
+    });
   }),
-  route({
-    method: 'POST', url: '/:slug/staff/finance/budget/:budgetId/amend', access: EDIT, kind: 'form', idParams: { budgetId: 'fin_budgets' },
-    schema: { params: budgetParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const budget = await budgetOr404(ctx, req.params.budgetId);
-      if (budget.status !== 'adopted') throw notFound();
-      const again = async (form: Parameters<typeof AmendPage>[0]['form']) =>
-        sendPage(reply, h(AmendPage, { ctx, report: await budgetReport(ctx.tenant(), budget, todayInYerevan()), form }), 400);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const values = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
-      const parsed = parseForm(amendForm, body);
-      const { deltas, errors } = deltasOf(body);
-      if (!parsed.ok || Object.keys(errors).length) return again({ t: ctx.t, errors: { ...(parsed.ok ? {} : parsed.errors), ...errors }, values });
-      try {
-        await amendBudget(ctx.tenant(), ctx.auditActor(), budget.id, { number: parsed.data.decision_number, date: parsed.data.decision_date, note: parsed.data.note || null }, deltas);
-      } catch (err) {
-        if (!(err instanceof BudgetRefused)) throw err;
-        return again({ t: ctx.t, errors: { [err.field]: err.messageKey }, values });
-      }
-      return reply.redirect(`${staffBase(ctx)}?year=${budget.year}&done=amended`, 303);
-    },
+  budgetRoute('GET', 'amend', EDIT, async (ctx, reply, budget) => {
+    if (budget.status !== 'adopted') throw notFound();
+    const report = await budgetReport(ctx.tenant(), budget, todayInYerevan());
+    return sendPage(reply, h(AmendPage, { ctx, report, form: { t: ctx.t } }));
   }),
-  withUpload(route({
-    method: 'POST', url: '/:slug/staff/finance/budget/:budgetId/execution', access: EDIT, kind: 'form', idParams: { budgetId: 'fin_budgets' },
-    schema: { params: budgetParams },
-    handler: async (req, reply) => {
-      const ctx = req.ctx;
-      const budget = await budgetOr404(ctx, req.params.budgetId);
-      const parsed = parseForm(uploadForm, req.body);
-      if (!parsed.ok) return renderYear(ctx, reply, budget.year, { forms: { execution: { t: ctx.t, errors: parsed.errors } } }, 400);
-      return attempt(ctx, reply, budget.year, 'execution', {}, async () => {
-        const result = await importExecution(ctx.tenant(), ctx.auditActor(), budget.id, parsed.data.file.filename, parsed.data.file.data);
-        return reply.redirect(`${staffBase(ctx)}/${budget.id}/execution/${result.importId}${result.repeated ? '?repeated=1' : ''}`, 303);
-      });
-    },
-  }), uploadLimits),
+  budgetRoute('POST', 'amend', EDIT, async (ctx, reply, budget, body) => {
+    if (budget.status !== 'adopted') throw notFound();
+    const again = async (form: Parameters<typeof AmendPage>[0]['form']) =>
+      sendPage(reply, h(AmendPage, { ctx, report: await budgetReport(ctx.tenant(), budget, todayInYerevan()), form }), 400);
+    const values = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+    const parsed = parseForm(amendForm, body);
+    const { deltas, errors } = deltasOf(body);
+    if (!parsed.ok || Object.keys(errors).length) return again({ t: ctx.t, errors: { ...(parsed.ok ? {} : parsed.errors), ...errors }, values });
+    try {
+      await amendBudget(ctx.tenant(), ctx.auditActor(), budget.id, { number: parsed.data.decision_number, date: parsed.data.decision_date, note: parsed.data.note || null }, deltas);
+    } catch (err) {
+      if (!(err instanceof BudgetRefused)) throw err;
+      return again({ t: ctx.t, errors: { [err.field]: err.messageKey }, values });
+    }
+    return reply.redirect(`${staffBase(ctx)}?year=${budget.year}&done=amended`, 303);
+  }),
+  uploadRoute('execution', async (ctx, reply, budget, file) => {
+    const result = await importExecution(ctx.tenant(), ctx.auditActor(), budget.id, file.filename, file.data);
+    return reply.redirect(`${staffBase(ctx)}/${budget.id}/execution/${result.importId}${result.repeated ? '?repeated=1' : ''}`, 303);
+  }),
   route({
     method: 'GET', url: '/:slug/staff/finance/budget/:budgetId/execution/:importId', access: VIEW, kind: 'page',
     idParams: { budgetId: 'fin_budgets', importId: 'fin_budget_exec_imports' },

@@ -10,7 +10,7 @@ export const yearQuery = z.object({ year: yearValue.optional() });
 export const staffQuery = z.object({ year: yearValue.optional(), done: z.enum(['created', 'plan', 'adopted', 'amended']).optional() });
 export const budgetParams = z.object({ slug: z.string(), budgetId: id });
 export const importParams = z.object({ slug: z.string(), budgetId: id, importId: id });
-export const csvParams = z.object({ slug: z.string(), budgetId: id, file: z.enum(['budget-revenue.csv', 'budget-expenditure.csv']) });
+export const csvParams = z.object({ slug: z.string(), budgetId: id, file: z.enum(['datapackage.json', 'budget-revenue.csv', 'budget-expenditure.csv']) });
 
 export const createForm = z.object({ year: yearValue });
 
