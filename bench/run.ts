@@ -7,7 +7,8 @@
 // 3. Name search on a 3,000,000-resident register against a lookup by PSN (bench/registry-search.ts).
 // 4. Durable case submissions per second through the case engine against a bare INSERT (bench/services-submit.ts).
 // 5. The staff inbox with 100,000 cases, p95 per view against GET /healthz (bench/services-inbox.ts).
-// BENCH_ONLY=home,import,search,submit,inbox picks some of them (printed only; results.json is left alone).
+// 6. Balances of 100,000 payers with penalties to date, p95 of one payer's balance and page against a bare indexed select (bench/finance-balances.ts).
+// BENCH_ONLY=home,import,search,submit,inbox,balances picks some of them (printed only; results.json is left alone).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -28,6 +29,7 @@ import { benchRegistryImport } from './registry-import.ts';
 import { benchRegistrySearch } from './registry-search.ts';
 import { benchServicesSubmit } from './services-submit.ts';
 import { benchServicesInbox } from './services-inbox.ts';
+import { benchFinanceBalances } from './finance-balances.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -181,6 +183,7 @@ const BENCHMARKS: [string, () => Promise<Figure[]>][] = [
   ['search', benchRegistrySearch],
   ['submit', benchServicesSubmit],
   ['inbox', benchServicesInbox],
+  ['balances', benchFinanceBalances],
 ];
 
 async function main(): Promise<void> {

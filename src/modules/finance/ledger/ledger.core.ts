@@ -8,7 +8,7 @@ import type { FinEntriesTable, FinObligationsTable, FinPaymentsTable } from './l
 
 export type NewObligation = Omit<Insertable<FinObligationsTable>, 'id' | 'community_id' | 'status' | 'created_at'>;
 export type NewEntry = Omit<Insertable<FinEntriesTable>, 'id' | 'community_id' | 'created_at'>;
-export type NewPayment = Omit<Insertable<FinPaymentsTable>, 'id' | 'community_id' | 'created_at'>;
+export type NewPayment = Omit<Insertable<FinPaymentsTable>, 'id' | 'community_id' | 'created_at' | 'allocated_on'>;
 
 const now = () => new Date().toISOString();
 

@@ -5,6 +5,9 @@ import type { Generated } from 'kysely';
 
 export type PayerKind = 'resident' | 'organization';
 
+/** Who owes: a resident of the population register or an organization of the register of organizations. */
+export type PayerRef = { kind: 'resident'; residentId: number } | { kind: 'organization'; organizationId: number };
+
 /** What an obligation is for; the tax kinds come from the assessment, the rest from duties, fees and cases. */
 export type ObligationKind = 'real_estate_tax' | 'land_tax' | 'vehicle_tax' | 'local_duty' | 'local_fee' | 'service_fee';
 
@@ -83,10 +86,30 @@ export interface FinPaymentsTable {
   receipt_number: string | null;
   actor_user_id: number | null;
   created_at: string;
+  /**
+   * The day the payment was allocated to obligations (allocate.ts), null until then. Set once,
+   * first thing in the allocation's transaction, so applying a payment twice posts nothing.
+   */
+  allocated_on: string | null;
+}
+
+/** Money paid back to a payer out of a payment's unallocated remainder (their credit). */
+export interface FinRefundsTable {
+  id: Generated<number>;
+  community_id: number;
+  payment_id: number;
+  /** Whole drams, positive. */
+  amount: number;
+  refunded_on: string;
+  /** Why, and the order or bank transfer it went by. */
+  note: string;
+  actor_user_id: number | null;
+  created_at: string;
 }
 
 export interface FinanceLedgerTables {
   fin_obligations: FinObligationsTable;
   fin_entries: FinEntriesTable;
   fin_payments: FinPaymentsTable;
+  fin_refunds: FinRefundsTable;
 }

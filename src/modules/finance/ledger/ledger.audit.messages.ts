@@ -1,0 +1,47 @@
+// How people read the ledger's audit events and subjects.
+import { defineMessages } from '../../../platform/i18n/define.ts';
+
+export const financeLedgerAuditMessages = defineMessages({
+  hy: {
+    'audit.action.finance.payment.allocate': 'Վճարումը բաշխվեց պարտավորությունների վրա',
+    'audit.action.finance.entry.reverse': 'Հաշվառման գրառումը հակադարձվեց',
+    'audit.action.finance.relief': 'Տրամադրվեց արտոնություն',
+    'audit.action.finance.write_off': 'Պարտքը դուրս գրվեց',
+    'audit.action.finance.refund': 'Գերավճարը վերադարձվեց',
+    'audit.action.finance.transfer': 'Վճարման բաշխումը տեղափոխվեց այլ պարտավորության',
+    'audit.action.finance.payer.view': 'Դիտվեցին վճարողի ֆինանսական տվյալները',
+    'audit.action.finance.statement.download': 'Ներբեռնվեց վճարողի քաղվածքը',
+    'audit.subject.fin_payment': 'Վճարում',
+    'audit.subject.fin_entry': 'Հաշվառման գրառում',
+    'audit.subject.fin_obligation': 'Պարտավորություն',
+    'audit.subject.payer': 'Վճարող',
+  },
+  en: {
+    'audit.action.finance.payment.allocate': 'A payment was allocated to obligations',
+    'audit.action.finance.entry.reverse': 'A ledger entry was reversed',
+    'audit.action.finance.relief': 'A relief was granted',
+    'audit.action.finance.write_off': 'A debt was written off',
+    'audit.action.finance.refund': 'An overpayment was refunded',
+    'audit.action.finance.transfer': 'A payment\'s allocation was moved to another obligation',
+    'audit.action.finance.payer.view': 'A payer\'s finances were viewed',
+    'audit.action.finance.statement.download': 'A payer\'s statement was downloaded',
+    'audit.subject.fin_payment': 'Payment',
+    'audit.subject.fin_entry': 'Ledger entry',
+    'audit.subject.fin_obligation': 'Obligation',
+    'audit.subject.payer': 'Payer',
+  },
+  ru: {
+    'audit.action.finance.payment.allocate': 'Платёж распределён по обязательствам',
+    'audit.action.finance.entry.reverse': 'Запись учёта сторнирована',
+    'audit.action.finance.relief': 'Предоставлена льгота',
+    'audit.action.finance.write_off': 'Долг списан',
+    'audit.action.finance.refund': 'Переплата возвращена',
+    'audit.action.finance.transfer': 'Распределение платежа перенесено на другое обязательство',
+    'audit.action.finance.payer.view': 'Просмотрены финансовые данные плательщика',
+    'audit.action.finance.statement.download': 'Скачана выписка плательщика',
+    'audit.subject.fin_payment': 'Платёж',
+    'audit.subject.fin_entry': 'Запись учёта',
+    'audit.subject.fin_obligation': 'Обязательство',
+    'audit.subject.payer': 'Плательщик',
+  },
+});
