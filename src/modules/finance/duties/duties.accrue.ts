@@ -54,9 +54,10 @@ export async function accrueDuties(tenant: TenantDb, actor: AuditActor, asOf: st
     for (const p of payers) {
       const kind = kinds.get(p.kind_id)!;
       const sizeCache = new Map<number, string>();
-      const anyRate = [...rates.values()].find((r) => r.kind_id === p.kind_id && r.variant === p.variant);
-      if (!anyRate) continue;
-      for (const period of periodsDue(anyRate.periodicity, p.starts_on, p.ends_on, asOf)) {
+      // The periods follow the periodicity of the payer's latest rate (a council rarely changes it).
+      const latest = [...rates.values()].filter((r) => r.kind_id === p.kind_id && r.variant === p.variant).sort((x, y) => y.year - x.year)[0];
+      if (!latest) continue;
+      for (const period of periodsDue(latest.periodicity, p.starts_on, p.ends_on, asOf)) {
         const rate = rates.get(`${period.year}:${p.kind_id}:${p.variant}`);
         if (!rate) { result.noRate += 1; continue; }
         const sourceKey = `duty:${p.id}:${rate.id}:${period.key}`;

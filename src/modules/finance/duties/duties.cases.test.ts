@@ -6,7 +6,8 @@ import { bothEngines, setup } from '../../../../test/helpers.ts';
 import { fileCase, performAction } from '../../services/cases/cases.service.ts';
 import { envAs, installTestService, TEST_SPEC } from '../../services/services.testkit.ts';
 import { insertResident } from '../../registry/property/property.testkit.ts';
-import { postEntries, recordPayment } from '../ledger/ledger.core.ts';
+import { recordPayment } from '../ledger/ledger.core.ts';
+import { applyPayment } from '../ledger/allocate.ts';
 import { notifySettled } from '../ledger/settlement.ts';
 
 const person = (psn: string) => ({ kind: 'person' as const, psn, name: 'Անի Պետրոսյան', email: 'ani@citizen.example', locale: 'hy' });
@@ -24,15 +25,13 @@ bothEngines('a case with a fee becomes an obligation; paying it marks the fee pa
   const accrual = await tenant.selectFrom('fin_entries').selectAll().where('obligation_id', '=', ob.id).execute();
   assert.deepEqual(accrual.map((e) => [e.kind, e.amount]), [['accrual', 1000]]);
 
-  // The payment as the ledger records it; the allocation (fin-ledger) then tells the settlement seam.
-  await tenant.transaction(async (tx) => {
-    const pay = await recordPayment(tx, {
-      payer_kind: 'resident', resident_id: residentId, organization_id: null, payer_name: 'Անի Պետրոսյան', amount: 1000, channel: 'cash',
-      provider: 'cash', provider_txn_id: 'desk-1', reference: null, paid_on: '2026-12-07', receipt_number: null, actor_user_id: null,
-    });
-    await postEntries(tx, [{ obligation_id: ob.id, kind: 'payment', component: 'principal', amount: -1000, entry_on: '2026-12-07', payment_id: pay.id, reverses_entry_id: null, legal_ground: null, note: null, batch: null, actor_user_id: null }]);
-    await notifySettled(tx, [{ id: ob.id, kind: 'service_fee' }], '2026-12-07');
+  // Paid at the desk: the ledger records the payment and allocates it, which settles the fee's obligation.
+  const pay = await recordPayment(tenant, {
+    payer_kind: 'resident', resident_id: residentId, organization_id: null, payer_name: 'Անի Պետրոսյան', amount: 1000, channel: 'cash',
+    provider: 'cash', provider_txn_id: 'desk-1', reference: null, paid_on: '2026-12-07', receipt_number: null, actor_user_id: null,
   });
+  const allocation = await applyPayment(tenant, pay.id, { on: '2026-12-07', obligationIds: [ob.id] });
+  assert.deepEqual(allocation.settled, [{ id: ob.id, kind: 'service_fee' }]);
   const c = await tenant.selectFrom('cases').selectAll().where('id', '=', filed.caseId).executeTakeFirstOrThrow();
   assert.equal(c.fee_status, 'paid');
   assert.equal(c.version, filed.version + 1, 'a staff form opened before the payment is refused, not overwritten');
@@ -41,7 +40,8 @@ bothEngines('a case with a fee becomes an obligation; paying it marks the fee pa
   const audit = await services.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'case.fee').where('entity_id', '=', String(c.id)).executeTakeFirstOrThrow();
   assert.equal(audit.actor_label, 'payment settlement');
 
-  // Settling again (a repeated callback) changes nothing; the workflow goes on.
+  // Allocating again (a repeated callback) or the seam called twice changes nothing; the workflow goes on.
+  assert.deepEqual((await applyPayment(tenant, pay.id, { on: '2026-12-07' })).settled, []);
   await tenant.transaction((tx) => notifySettled(tx, [{ id: ob.id, kind: 'service_fee' }], '2026-12-07'));
   assert.equal((await tenant.selectFrom('cases').select('version').where('id', '=', c.id).executeTakeFirstOrThrow()).version, c.version);
   const next = await performAction(chief, c.id, 'assign', { expectedVersion: c.version, assigneeUserId: (await envAs(services, 'sisian', 'specialist@sisian.example')).actor.userId! });
