@@ -3,8 +3,9 @@
 import type { Executor } from '../../../platform/db/tenant.ts';
 import { TenantDb } from '../../../platform/db/tenant.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
-import { payerBalance, payerKey, type PayerRef } from './ledger-api.ts';
-import type { PayerBalance } from '../ledger/balances.ts';
+import { obligationBalances, payerBalance, payerKey, type PayerRef } from './ledger-api.ts';
+import type { ObligationBalance, PayerBalance } from '../ledger/balances.ts';
+import { obligationsAsCoOwner } from '../assessment/coowners.ts';
 import { enabledProviders } from './settings.ts';
 import { myPayers, type MyPayer } from './my-payers.ts';
 import type { ProviderName } from './payments.table.ts';
@@ -25,6 +26,8 @@ export interface PayerSection {
   balance: PayerBalance;
   payments: PaymentLine[];
   providers: ProviderName[];
+  /** Taxes on property the person owns jointly, recorded on another joint owner (jointly liable). */
+  joint: ObligationBalance[];
 }
 
 export async function paymentsOf(tdb: TenantDb, payer: PayerRef, limit = HISTORY): Promise<PaymentLine[]> {
@@ -36,8 +39,17 @@ export async function paymentsOf(tdb: TenantDb, payer: PayerRef, limit = HISTORY
 
 export async function sectionFor(db: Executor, who: MyPayer, asOf = todayInYerevan()): Promise<PayerSection> {
   const tdb = new TenantDb(db, who.communityId);
-  const [balance, payments, providers] = await Promise.all([payerBalance(tdb, who.payer, asOf), paymentsOf(tdb, who.payer), enabledProviders(tdb)]);
-  return { who, key: payerKey(who.payer), balance, payments, providers };
+  const [balance, payments, providers, joint] = await Promise.all([
+    payerBalance(tdb, who.payer, asOf), paymentsOf(tdb, who.payer), enabledProviders(tdb), jointObligations(tdb, who.payer, asOf),
+  ]);
+  return { who, key: payerKey(who.payer), balance, payments, providers, joint };
+}
+
+async function jointObligations(tdb: TenantDb, payer: PayerRef, asOf: string): Promise<ObligationBalance[]> {
+  if (payer.kind !== 'resident') return [];
+  const ids = [...new Set((await obligationsAsCoOwner(tdb, payer.residentId)).map((o) => o.obligationId))];
+  if (ids.length === 0) return [];
+  return (await obligationBalances(tdb, { obligationIds: ids }, asOf)).filter((o) => o.status === 'active');
 }
 
 export async function myTaxes(db: Executor, userId: number): Promise<{ linked: boolean; sections: PayerSection[] }> {

@@ -80,6 +80,13 @@ export function MyTaxesPage({ ctx, linked, sections, failed }: { ctx: Ctx; linke
           </h2>
           <p><strong>{t('finance.myTaxes.total', { amount: formatAmd(Math.max(0, s.balance.due)) })}</strong>{s.balance.credit > 0 && <> · {t('finance.myTaxes.credit', { amount: formatAmd(s.balance.credit) })}</>}</p>
           <Table t={t} caption={`${t('finance.pay.col.obligation')}: ${s.who.name}`} captionHidden stack rows={s.balance.obligations.filter((o) => o.status === 'active')} empty={t('finance.myTaxes.none')} columns={obligationColumns(ctx)} />
+          {s.joint.length > 0 && (
+            <>
+              <h3>{t('finance.myTaxes.joint')}</h3>
+              <p>{t('finance.myTaxes.jointNote')}</p>
+              <Table t={t} caption={t('finance.myTaxes.joint')} captionHidden stack rows={s.joint} empty={t('finance.myTaxes.none')} columns={obligationColumns(ctx)} />
+            </>
+          )}
           <PayForm ctx={ctx} s={s} failed={failed?.key === `${s.who.slug}:${s.key}` ? failed : undefined} />
           <PaymentHistory ctx={ctx} slug={s.who.slug} payments={s.payments} receiptHref={(slug, id) => `/${slug}/taxes/receipts/${id}`} />
           <p><a href={`/${s.who.slug}/taxes/statement?payer=${s.key}`}>{t('finance.myTaxes.statement')}</a></p>
