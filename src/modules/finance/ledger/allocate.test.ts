@@ -37,7 +37,7 @@ bothEngines('ledger: a part-payment pays the oldest principal first, penalties l
   assert.deepEqual(r1.allocations, [{ obligationId: old, principal: 100_000, penalty: 0 }, { obligationId: recent, principal: 50_000, penalty: 0 }]);
   assert.equal(r1.unallocated, 0);
   assert.deepEqual(r1.settled, [], 'penalties are still owed on both');
-  const posted = await w.tdb.selectFrom('fin_entries').select(['obligation_id', 'amount']).where('kind', '=', 'penalty').orderBy('obligation_id').execute();
+  const posted = await w.tdb.selectFrom('fin_entries').select(['obligation_id', 'amount']).where('kind', '=', 'penalty').where('obligation_id', 'in', [old, recent]).orderBy('obligation_id').execute();
   assert.deepEqual(posted.map((p) => [p.obligation_id, p.amount]), [[old, 14_960], [recent, 400]], 'the penalty to the payment day is in the books');
 
   // The 2024 penalty stops growing (no principal left); the 2025 one runs on 50,000 (20 drams a day).
@@ -66,7 +66,7 @@ bothEngines('ledger: a part-payment pays the oldest principal first, penalties l
   assert.equal(again.unallocated, r2.unallocated);
   assert.deepEqual(again.allocations.sort((a, b) => a.obligationId - b.obligationId), [...r2.allocations].sort((a, b) => a.obligationId - b.obligationId));
   assert.equal(settledSeen.length, seen);
-  const audits = await env.services.db.kysely.selectFrom('audit_events').select('entity_id').where('action', '=', 'finance.payment.allocate').execute();
+  const audits = await env.services.db.kysely.selectFrom('audit_events').select('entity_id').where('action', '=', 'finance.payment.allocate').where('entity_id', 'in', [String(first), String(second)]).execute();
   assert.deepEqual(audits.map((a) => a.entity_id).sort(), [String(first), String(second)].sort());
 });
 
@@ -81,7 +81,7 @@ bothEngines('ledger: a payer who names an obligation pays that one; another paye
   await assert.rejects(applyPayment(w.tdb, refused, { on: '2025-12-01', obligationIds: [theirs] }), (e: AppError) => e.status === 400 && e.code === 'obligation_not_payers');
   const p = await w.tdb.selectFrom('fin_payments').select('allocated_on').where('id', '=', refused).executeTakeFirstOrThrow();
   assert.equal(p.allocated_on, null, 'a refused allocation leaves the payment unallocated');
-  assert.equal((await w.tdb.selectFrom('fin_entries').select('id').where('kind', 'in', ['payment', 'penalty']).execute()).length, 0);
+  assert.equal((await w.tdb.selectFrom('fin_entries').select('id').where('kind', 'in', ['payment', 'penalty']).where('obligation_id', '=', theirs).execute()).length, 0);
 
   const payment = await w.pay(40_000, '2025-12-01');
   const r = await applyPayment(w.tdb, payment, { on: '2025-12-01', obligationIds: [named] });

@@ -18,11 +18,31 @@ export interface LedgerWorld {
   pay(amount: number, on: string, payer?: PayerRef): Promise<number>;
 }
 
+/**
+ * Registered residents with a public service number whom the demo's finance seeding left
+ * alone (no obligation, no payment), so a test's balances start from nothing.
+ */
+export function untouchedResidents(tdb: TenantDb) {
+  return tdb.selectFrom('residents').select(['id', 'public_service_number', 'first_name', 'last_name'])
+    .where('public_service_number', 'is not', null).where('status', '=', 'registered')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('fin_obligations').select('fin_obligations.id').whereRef('fin_obligations.resident_id', '=', 'residents.id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('fin_payments').select('fin_payments.id').whereRef('fin_payments.resident_id', '=', 'residents.id'))))
+    .orderBy('id');
+}
+
+/** An organization the demo's finance seeding left alone. */
+export function untouchedOrganizations(tdb: TenantDb) {
+  return tdb.selectFrom('organizations').select(['id', 'tax_id', 'name'])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('fin_obligations').select('fin_obligations.id').whereRef('fin_obligations.organization_id', '=', 'organizations.id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('fin_payments').select('fin_payments.id').whereRef('fin_payments.organization_id', '=', 'organizations.id'))))
+    .orderBy('id');
+}
+
 export async function ledgerWorld(services: Services, slug = 'sisian'): Promise<LedgerWorld> {
   const db = services.db.kysely;
   const community = await db.selectFrom('communities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
   const tdb = new TenantDb(db, community.id);
-  const residents = await tdb.selectFrom('residents').select('id').orderBy('id').limit(2).execute();
+  const residents = await untouchedResidents(tdb).limit(2).execute();
   const payer: PayerRef = { kind: 'resident', residentId: residents[0]!.id };
   const other: PayerRef = { kind: 'resident', residentId: residents[1]!.id };
   return {

@@ -22,10 +22,12 @@ async function start(env: TestEnv, w: PayWorld, provider: 'idram' | 'vpos', obli
   });
 }
 
-// Online ones only: the demo has cash payments of its own.
+// This payer's online ones only: the demo has payments of its own.
+const payerId = (w: PayWorld) => (w.payer.kind === 'resident' ? w.payer.residentId : -1);
 const counts = async (w: PayWorld) => ({
-  payments: (await w.tdb.selectFrom('fin_payments').select('id').where('channel', '=', 'online').execute()).length,
-  receipts: (await w.tdb.selectFrom('fin_receipts').innerJoin('fin_payments', 'fin_payments.id', 'fin_receipts.payment_id').select('fin_receipts.id').where('fin_payments.channel', '=', 'online').execute()).length,
+  payments: (await w.tdb.selectFrom('fin_payments').select('id').where('channel', '=', 'online').where('resident_id', '=', payerId(w)).execute()).length,
+  receipts: (await w.tdb.selectFrom('fin_receipts').innerJoin('fin_payments', 'fin_payments.id', 'fin_receipts.payment_id').select('fin_receipts.id')
+    .where('fin_payments.channel', '=', 'online').where('fin_payments.resident_id', '=', payerId(w)).execute()).length,
 });
 const intent = (w: PayWorld, id: number) => w.tdb.selectFrom('fin_payment_intents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

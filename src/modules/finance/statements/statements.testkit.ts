@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Services } from '../../../platform/module/contract.ts';
 import type { TenantDb } from '../../../platform/db/tenant.ts';
-import { ledgerWorld } from '../ledger/ledger.testkit.ts';
+import { ledgerWorld, untouchedOrganizations, untouchedResidents } from '../ledger/ledger.testkit.ts';
 import { MAPPINGS, FIELDS, type StatementField, type StatementSource } from './mappings.ts';
 
 export interface StatementWorld {
@@ -18,9 +18,8 @@ export interface StatementWorld {
 export async function statementWorld(services: Services, slug = 'sisian'): Promise<StatementWorld> {
   const world = await ledgerWorld(services, slug);
   const tdb = world.tdb;
-  const r = await tdb.selectFrom('residents').select(['id', 'public_service_number', 'first_name', 'last_name'])
-    .where('public_service_number', 'is not', null).where('status', '=', 'registered').orderBy('id').limit(1).executeTakeFirstOrThrow();
-  const o = await tdb.selectFrom('organizations').select(['id', 'tax_id', 'name']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const r = await untouchedResidents(tdb).limit(1).executeTakeFirstOrThrow();
+  const o = await untouchedOrganizations(tdb).limit(1).executeTakeFirstOrThrow();
   return {
     tdb,
     resident: { id: r.id, psn: r.public_service_number!, name: `${r.first_name} ${r.last_name}` },
