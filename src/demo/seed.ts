@@ -9,6 +9,7 @@ import { seedRegistryDemo } from './registry-demo.ts';
 import { installTemplates } from '../modules/services/catalogue/catalogue.ts';
 import { seedQueueDemo } from './queue-demo.ts';
 import { seedServicesDemo } from './services-demo.ts';
+import { seedWebsiteDemo } from './website-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -68,6 +69,7 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   await seedQueueDemo(db, actor, communities, now);
   // A year of cases in every state, so the inbox, the portal and the performance page have data.
   await seedServicesDemo(services, db, actor, communities, now);
+  await seedWebsiteDemo(db, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

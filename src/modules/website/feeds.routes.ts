@@ -35,8 +35,7 @@ function feedRoutes(section: FeedSection) {
 }
 
 const postIdParams = z.object({ slug: z.string(), id: z.coerce.number().int().positive() });
-const imageParams = z.object({ slug: z.string(), image: z.string().regex(/^[0-9a-f]{64}\.jpg$/) });
-const fileParams = z.object({ slug: z.string(), id: z.coerce.number().int().positive(), filename: z.string().max(250) });
+const imageQuery = z.object({ v: z.string().max(64).optional() });
 
 async function communitySitemap(ctx: Ctx): Promise<string> {
   const c = ctx.requireCommunity();
@@ -107,20 +106,22 @@ export const feedsRoutes = [
     },
   }),
   route({
-    method: 'GET', url: '/:slug/images/:image', access: 'public', kind: 'page',
-    schema: { params: imageParams },
+    method: 'GET', url: '/:slug/images/:id', access: 'public', kind: 'page',
+    schema: { params: postIdParams, querystring: imageQuery },
+    idParams: { id: 'web_posts' },
     handler: async (req, reply) => {
       const ctx = req.ctx;
-      const sha256 = req.params.image.slice(0, 64);
-      // Only the image of a post visible now: a draft's picture is not public yet.
-      const post = await visibleAt(ctx.tenant().selectFrom('web_posts').select('id'), new Date()).where('image_sha256', '=', sha256).executeTakeFirst();
-      if (!post) throw notFound();
-      return reply.type('image/jpeg').header('cache-control', 'public, max-age=86400, immutable').send(await readStoredFile(ctx.services.config.filesDir, sha256));
+      // Only the picture of a post visible now: a draft's picture is not public yet.
+      const post = await visibleAt(ctx.tenant().selectFrom('web_posts').select(['id', 'image_sha256']), new Date()).where('id', '=', req.params.id).executeTakeFirst();
+      if (!post?.image_sha256) throw notFound();
+      const current = req.query.v === post.image_sha256.slice(0, 16);
+      return reply.type('image/jpeg').header('cache-control', current ? 'public, max-age=86400, immutable' : 'public, max-age=300')
+        .send(await readStoredFile(ctx.services.config.filesDir, post.image_sha256));
     },
   }),
   route({
-    method: 'GET', url: '/:slug/files/:id/:filename', access: 'public', kind: 'page',
-    schema: { params: fileParams },
+    method: 'GET', url: '/:slug/files/:id', access: 'public', kind: 'page',
+    schema: { params: postIdParams },
     idParams: { id: 'web_attachments' },
     handler: async (req, reply) => {
       const ctx = req.ctx;

@@ -36,7 +36,7 @@ export function sectionFeed(base: string, c: TenantCommunity, section: FeedSecti
       published: new Date(p.publish_at ?? p.created_at),
       description: summaryOf(p, locale).text,
       ...(pick(p, 'body', locale).text ? { content: pick(p, 'body', locale).text } : {}),
-      ...(p.image_sha256 ? { image: { url: absolute(base, imagePath(c, p.image_sha256)), type: 'image/jpeg' } } : {}),
+      ...(p.image_sha256 ? { image: { url: absolute(base, imagePath(c, p)), type: 'image/jpeg' } } : {}),
     });
   }
   return feed;

@@ -37,7 +37,7 @@ export function newsArticleLd(base: string, c: TenantCommunity, post: Post, loca
     dateModified: post.updated_at,
     description: summaryOf(post, locale).text,
     mainEntityOfPage: absolute(base, url),
-    ...(post.image_sha256 ? { image: absolute(base, imagePath(c, post.image_sha256)) } : {}),
+    ...(post.image_sha256 ? { image: absolute(base, imagePath(c, post)) } : {}),
     publisher: { '@id': absolute(base, `${sitePath(c, '')}#organization`), '@type': 'GovernmentOrganization', name: localized(c, 'name', locale) },
   };
 }

@@ -70,7 +70,7 @@ export function Attachments({ ctx, attachments }: { ctx: Ctx; attachments: Attac
       <h2 id="attachments">{ctx.t('website.attachments')}</h2>
       <ul class="attachments">
         {attachments.map((a) => (
-          <li><a href={sitePath(c, `/files/${a.id}/${encodeURIComponent(a.filename)}`)}>{a.filename}</a> <span class="muted">({typeName(a.mime)}, {humanBytes(a.bytes, ctx.locale)})</span></li>
+          <li><a href={sitePath(c, `/files/${a.id}`)}>{a.filename}</a> <span class="muted">({typeName(a.mime)}, {humanBytes(a.bytes, ctx.locale)})</span></li>
         ))}
       </ul>
     </section>
@@ -95,7 +95,7 @@ export function PostBody({ ctx, post, attachments, imageSrc }: { ctx: Ctx; post:
           : post.publish_at && post.kind !== 'page' && <>{t('website.published')}: <time dateTime={post.publish_at}>{when(post.publish_at)}</time></>}
       </p>
       {summary.text && <p class="lead" lang={other(summary.lang)}>{summary.text}</p>}
-      {post.image_sha256 && <img class="lead-image" src={imageSrc ?? imagePath(c, post.image_sha256)} alt={post.image_alt_hy ?? ''} width={post.image_width ?? undefined} height={post.image_height ?? undefined} />}
+      {post.image_sha256 && <img class="lead-image" src={imageSrc ?? imagePath(c, post)} alt={post.image_alt_hy ?? ''} width={post.image_width ?? undefined} height={post.image_height ?? undefined} />}
       {body.text && <div class="article-body" lang={other(body.lang)} dangerouslySetInnerHTML={{ __html: body.text }} />}
       <Attachments ctx={ctx} attachments={attachments} />
       {post.kind === 'event' && <p><a href={sitePath(c, `/events/${post.id}.ics`)}>{t('website.event.addToCalendar')}</a></p>}
@@ -113,7 +113,7 @@ export function PostPage({ ctx, post, attachments, menu, jsonLd }: { ctx: Ctx; p
     description: summaryOf(post, locale).text,
     languages: languagesOf(post),
     ogType: post.kind === 'page' ? 'website' : 'article',
-    ...(post.image_sha256 ? { image: imagePath(c, post.image_sha256) } : {}),
+    ...(post.image_sha256 ? { image: imagePath(c, post) } : {}),
     jsonLd,
   };
   return (

@@ -123,7 +123,8 @@ export const publicRoutes: RouteDef[] = [
   itemRoute('news', '/news'),
   itemRoute('announcement', '/announcements'),
   itemRoute('event', '/events'),
-  sitePageRoute('/:slug/pages/:path', { params: pageParams }, (req) => `page-${(req.params as { path: string }).path}`, async (ctx, menu, req) => {
+  // :path names a page row by its address, not its id; the walking suites probe it with another community's row id, which answers 404 like any unknown address.
+  sitePageRoute('/:slug/pages/:path', { params: pageParams, idParams: { path: 'web_posts' } }, (req) => `page-${(req.params as { path: string }).path}`, async (ctx, menu, req) => {
     const post = await findVisiblePage(ctx.tenant(), (req.params as { path: string }).path, new Date());
     if (!post) return null;
     return renderPage(h(PostPage, { ctx, post, attachments: await attachmentsOf(ctx.tenant(), [post.id]), menu, jsonLd: [] }));

@@ -17,4 +17,5 @@ export function absolute(base: string, path: string): string {
 }
 
 export const newsPath = (c: Pick<TenantCommunity, 'slug'>, id: number) => sitePath(c, `/news/${id}`);
-export const imagePath = (c: Pick<TenantCommunity, 'slug'>, sha256: string) => sitePath(c, `/images/${sha256}.jpg`);
+/** A post's lead image; ?v= changes with the picture, so it can be cached for long. */
+export const imagePath = (c: Pick<TenantCommunity, 'slug'>, p: { id: number; image_sha256: string | null }) => sitePath(c, `/images/${p.id}?v=${(p.image_sha256 ?? '').slice(0, 16)}`);

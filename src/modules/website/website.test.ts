@@ -123,8 +123,8 @@ bothEngines('website: bad input re-renders the form with translated errors and w
   assert.equal(badPath.statusCode, 400);
   const noStart = await chief.post(`${STAFF}/event/new`, { title_hy: 'Համերգ' });
   assert.equal(noStart.statusCode, 400);
-  await chief.post(`${STAFF}/page/new`, { title_hy: 'Զբոսաշրջություն', path: 'tourism' });
-  const taken = await chief.post(`${STAFF}/page/new`, { title_hy: 'Կրկին', path: 'tourism' });
+  await chief.post(`${STAFF}/page/new`, { title_hy: 'Արշավներ', path: 'hiking-routes' });
+  const taken = await chief.post(`${STAFF}/page/new`, { title_hy: 'Կրկին', path: 'hiking-routes' });
   assert.equal(taken.statusCode, 400);
   assert.match(taken.body, /already exists/);
   assert.equal(await count(), before + 1, 'only the one good page was written');
