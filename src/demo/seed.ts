@@ -69,7 +69,7 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   await seedQueueDemo(db, actor, communities, now);
   // A year of cases in every state, so the inbox, the portal and the performance page have data.
   await seedServicesDemo(services, db, actor, communities, now);
-  await seedWebsiteDemo(db, communities, now);
+  await seedWebsiteDemo(db, services.config.filesDir, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

@@ -2,10 +2,11 @@
 // coming events, written and published through the website's own use-cases (so each is
 // audited as staff would have done it). What the law asks for and the demo leaves out
 // (budget, decisions, vacancies, …) shows as missing on the compliance page.
+import PDFDocument from 'pdfkit';
 import type { Executor } from '../platform/db/tenant.ts';
 import { TenantDb, unscoped } from '../platform/db/tenant.ts';
 import type { AuditActor } from '../platform/audit/audit.ts';
-import { createPost, publishPost, type Editor } from '../modules/website/posts.service.ts';
+import { addAttachment, addMenuItem, createPost, publishPost, type Editor } from '../modules/website/posts.service.ts';
 import type { PostInput } from '../modules/website/website.schemas.ts';
 import { ANNOUNCEMENTS, EVENTS, NEWS_TOPICS, PAGES, type DemoText } from './website-demo-content.ts';
 
@@ -18,13 +19,27 @@ const titles = (t: DemoText, place: string) => {
   return { title_hy: fill(t.hy)!, ...(t.en ? { title_en: fill(t.en) } : {}), ...(t.ru ? { title_ru: fill(t.ru) } : {}) };
 };
 
-async function write(ed: Editor, kind: 'news' | 'announcement' | 'event' | 'page', input: Partial<PostInput> & { title_hy: string }, at: Date): Promise<void> {
+async function write(ed: Editor, kind: 'news' | 'announcement' | 'event' | 'page', input: Partial<PostInput> & { title_hy: string }, at: Date): Promise<number> {
   const dated = { ...ed, now: at };
   const id = await createPost(dated, kind, input as PostInput);
   await publishPost(dated, id, at.toISOString());
+  return id;
 }
 
-export async function seedWebsiteDemo(db: Executor, communities: Map<string, number>, now = new Date()): Promise<void> {
+/** A one-page PDF for the demo's attached file (pdfkit's built-in font: the text is Latin). */
+function demoPdf(title: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', info: { Title: title } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.fontSize(18).text(title).moveDown().fontSize(11).text('Demo document of the community website.');
+    doc.end();
+  });
+}
+
+export async function seedWebsiteDemo(db: Executor, filesDir: string, communities: Map<string, number>, now = new Date()): Promise<void> {
   for (const [slug, communityId] of communities) {
     const size = SIZE[slug];
     if (!size) continue;
@@ -36,7 +51,7 @@ export async function seedWebsiteDemo(db: Executor, communities: Map<string, num
       .select(['users.id', 'users.full_name']).where('role_assignments.community_id', '=', communityId)
       .where('role_assignments.role', 'in', ['chief_of_staff', 'it_admin']).orderBy('role_assignments.role').executeTakeFirst();
     const actor: AuditActor = { userId: author?.id ?? null, label: author?.full_name ?? 'demo seed', ip: null, requestId: null };
-    const ed: Editor = { tenant, actor, filesDir: '' };
+    const ed: Editor = { tenant, actor, filesDir };
     for (let i = 0; i < size.news; i++) {
       const topic = NEWS_TOPICS[i % NEWS_TOPICS.length]!;
       const place = places[i % places.length] ?? '';
@@ -48,8 +63,14 @@ export async function seedWebsiteDemo(db: Executor, communities: Map<string, num
       await write(ed, 'page', { ...titles(page.title, ''), path: page.path, body_hy: page.body, ...(page.category ? { category: page.category } : {}) }, new Date(now.getTime() - 60 * DAY));
     }
     for (const [i, a] of ANNOUNCEMENTS.entries()) {
-      await write(ed, 'announcement', { ...titles(a, ''), body_hy: '<p>Մանրամասները՝ համայնքապետարանում։</p>' }, new Date(now.getTime() - (i * 20 + 2) * DAY));
+      const at = new Date(now.getTime() - (i * 20 + 2) * DAY);
+      const id = await write(ed, 'announcement', { ...titles(a, ''), body_hy: '<p>Մանրամասները՝ համայնքապետարանում։</p>' }, at);
+      // The hearing's announcement carries the draft plan as a PDF.
+      if (i === 0) await addAttachment({ ...ed, now: at }, id, { filename: 'Աշխատանքային պլանի նախագիծ 2026.pdf', data: await demoPdf(`${slug}: draft annual work plan 2026`) });
     }
+    // The menu: two of the pages, after the site's fixed sections.
+    await addMenuItem(ed, { label_hy: 'Զբոսաշրջություն', label_en: 'Tourism', label_ru: 'Туризм', href: `/${slug}/pages/tourism`, sort_order: 10 });
+    await addMenuItem(ed, { label_hy: 'Դպրոցներ', label_en: 'Schools', href: `/${slug}/pages/schools`, sort_order: 20 });
     for (const e of EVENTS) {
       const start = new Date(now.getTime() + e.inDays * DAY);
       start.setUTCHours(8, 0, 0, 0);

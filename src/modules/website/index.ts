@@ -43,8 +43,8 @@ export const websiteModule: ModuleManifest = {
     { name: 'website.publish', scope: 'community', roles: ['chief_of_staff', 'head'] },
   ],
   nav: [
-    { area: 'backoffice', path: '/website', label: 'website.nav.backoffice', access: 'staff:website.view', order: 600 },
-    { area: 'backoffice', path: '/website/compliance', label: 'website.nav.compliance', access: 'staff:website.view', order: 610 },
+    { area: 'backoffice', path: '/website', label: 'website.nav.backoffice', access: 'staff:website.view', order: 960 },
+    { area: 'backoffice', path: '/website/compliance', label: 'website.nav.compliance', access: 'staff:website.view', order: 965 },
     { area: 'national', path: '/website-compliance', label: 'website.nav.national', access: 'national:national.view', order: 40 },
   ],
 };

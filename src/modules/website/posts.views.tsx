@@ -98,7 +98,7 @@ export function PostBody({ ctx, post, attachments, imageSrc }: { ctx: Ctx; post:
       {post.image_sha256 && <img class="lead-image" src={imageSrc ?? imagePath(c, post)} alt={post.image_alt_hy ?? ''} width={post.image_width ?? undefined} height={post.image_height ?? undefined} />}
       {body.text && <div class="article-body" lang={other(body.lang)} dangerouslySetInnerHTML={{ __html: body.text }} />}
       <Attachments ctx={ctx} attachments={attachments} />
-      {post.kind === 'event' && <p><a href={sitePath(c, `/events/${post.id}.ics`)}>{t('website.event.addToCalendar')}</a></p>}
+      {post.kind === 'event' && <p><a href={sitePath(c, `/events/${post.id}/calendar.ics`)}>{t('website.event.addToCalendar')}</a></p>}
     </article>
   );
 }
