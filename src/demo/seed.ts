@@ -14,6 +14,7 @@ import { seedFinanceAssessmentDemo } from './finance-assessment-demo.ts';
 import { seedFinancePaymentsDemo } from './finance-payments-demo.ts';
 import { seedStatementsDemo } from '../modules/finance/statements/statements.demo.ts';
 import { seedFinanceDutiesDemo } from './finance-duties-demo.ts';
+import { seedWebsiteDemo } from './website-demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -81,6 +82,8 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   await seedFinancePaymentsDemo(services, db, actor, communities, now);
   await seedStatementsDemo(db, actor, communities);
   await seedFinanceBudgetDemo(services, actor, communities, now);
+  // Last: the websites show what the other modules publish.
+  await seedWebsiteDemo(db, services.config.filesDir, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

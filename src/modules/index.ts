@@ -11,8 +11,9 @@ import { backofficeModule } from './backoffice/index.ts';
 import { registryModule } from './registry/index.ts';
 import { servicesModule } from './services/index.ts';
 import { financeModule } from './finance/index.ts';
+import { websiteModule } from './website/index.ts';
 import './types.ts';
 
-export const MODULES: readonly ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule, servicesModule, financeModule];
+export const MODULES: readonly ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule, servicesModule, financeModule, websiteModule];
 
 installCatalog(MODULES.flatMap((m) => m.messages ?? []));

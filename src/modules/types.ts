@@ -7,6 +7,7 @@ import type { CommunitiesTables } from './communities/communities.table.ts';
 import type { RegistryTables } from './registry/registry.table.ts';
 import type { ServicesTables } from './services/services.table.ts';
 import type { FinanceTables } from './finance/finance.table.ts';
+import type { WebsiteTables } from './website/website.table.ts';
 import type { communitiesMessages } from './communities/communities.messages.ts';
 import type { accountsMessages } from './accounts/accounts.messages.ts';
 import type { backofficeMessages } from './backoffice/backoffice.messages.ts';
@@ -16,10 +17,11 @@ import type { communitiesAuditMessages } from './communities/communities.audit.m
 import type { registryMessageParts } from './registry/messages.ts';
 import type { servicesMessageParts } from './services/messages.ts';
 import type { financeMessageParts } from './finance/messages.ts';
+import type { websiteMessageParts } from './website/messages.ts';
 
 declare module '../platform/db/schema.ts' {
    
-  interface Database extends CommunitiesTables, RegistryTables, ServicesTables, FinanceTables {}
+  interface Database extends CommunitiesTables, RegistryTables, ServicesTables, FinanceTables, WebsiteTables {}
 }
 
 type ModuleMessageParts =
@@ -31,7 +33,8 @@ type ModuleMessageParts =
   | typeof communitiesAuditMessages
   | (typeof registryMessageParts)[number]
   | (typeof servicesMessageParts)[number]
-  | (typeof financeMessageParts)[number];
+  | (typeof financeMessageParts)[number]
+  | (typeof websiteMessageParts)[number];
 
 declare module '../platform/i18n/catalog.ts' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -16,7 +16,9 @@ bothEngines('a community home page is found by path and by its own domain', asyn
   const byPath = await app.inject({ method: 'GET', url: '/sisian' });
   assert.equal(byPath.statusCode, 200);
   assert.match(byPath.body, /<h1>Սիսիան<\/h1>/);
-  assert.match(byPath.body, /Անգեղակոթ/);
+  // The website's home page links to the page about the community, which lists every settlement.
+  assert.match(byPath.body, /href="\/sisian\/about"/);
+  assert.match((await app.inject({ method: 'GET', url: '/sisian/about' })).body, /Անգեղակոթ/);
   const byHost = await app.inject({ method: 'GET', url: '/', headers: { host: 'jermuk.localhost' } });
   assert.equal(byHost.statusCode, 200);
   assert.match(byHost.body, /<h1>Ջերմուկ<\/h1>/);

@@ -1,0 +1,47 @@
+// How people read the website module's audit events and subjects.
+import { defineMessages } from '../../platform/i18n/define.ts';
+
+export const websiteAuditMessages = defineMessages({
+  hy: {
+    'audit.action.website.post.create': 'Կայքի նյութի սևագիր ստեղծվեց',
+    'audit.action.website.post.update': 'Կայքի նյութը խմբագրվեց',
+    'audit.action.website.post.publish': 'Կայքի նյութը հրապարակվեց կամ պլանավորվեց',
+    'audit.action.website.post.unpublish': 'Կայքի նյութը հանվեց կայքից',
+    'audit.action.website.post.delete': 'Կայքի նյութը ջնջվեց',
+    'audit.action.website.image.set': 'Կայքի նյութի նկարը փոխվեց',
+    'audit.action.website.attachment.add': 'Կայքի նյութին ֆայլ կցվեց',
+    'audit.action.website.attachment.remove': 'Կայքի նյութից կցված ֆայլը հանվեց',
+    'audit.action.website.menu.add': 'Կայքի ընտրացանկում կետ ավելացվեց',
+    'audit.action.website.menu.remove': 'Կայքի ընտրացանկից կետ հանվեց',
+    'audit.subject.web_post': 'Կայքի նյութ',
+    'audit.subject.web_menu_item': 'Կայքի ընտրացանկի կետ',
+  },
+  en: {
+    'audit.action.website.post.create': 'Website item drafted',
+    'audit.action.website.post.update': 'Website item edited',
+    'audit.action.website.post.publish': 'Website item published or scheduled',
+    'audit.action.website.post.unpublish': 'Website item withdrawn from the site',
+    'audit.action.website.post.delete': 'Website item deleted',
+    'audit.action.website.image.set': 'Website item picture changed',
+    'audit.action.website.attachment.add': 'File attached to a website item',
+    'audit.action.website.attachment.remove': 'Attached file removed from a website item',
+    'audit.action.website.menu.add': 'Website menu item added',
+    'audit.action.website.menu.remove': 'Website menu item removed',
+    'audit.subject.web_post': 'Website item',
+    'audit.subject.web_menu_item': 'Website menu item',
+  },
+  ru: {
+    'audit.action.website.post.create': 'Создан черновик материала сайта',
+    'audit.action.website.post.update': 'Материал сайта отредактирован',
+    'audit.action.website.post.publish': 'Материал сайта опубликован или запланирован',
+    'audit.action.website.post.unpublish': 'Материал снят с сайта',
+    'audit.action.website.post.delete': 'Материал сайта удалён',
+    'audit.action.website.image.set': 'Изменено изображение материала сайта',
+    'audit.action.website.attachment.add': 'К материалу сайта приложен файл',
+    'audit.action.website.attachment.remove': 'Приложенный файл удалён из материала сайта',
+    'audit.action.website.menu.add': 'В меню сайта добавлен пункт',
+    'audit.action.website.menu.remove': 'Из меню сайта удалён пункт',
+    'audit.subject.web_post': 'Материал сайта',
+    'audit.subject.web_menu_item': 'Пункт меню сайта',
+  },
+});
