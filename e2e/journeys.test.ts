@@ -97,12 +97,15 @@ test('browser journeys', async (t) => {
     await context.close();
   });
 
-  await journey('each community home page shows its name and settlements', async () => {
+  await journey('each community site shows its name, and its settlements on the About page', async () => {
     const context = await englishContext(server);
     const page = await context.newPage();
     for (const c of DEMO_COMMUNITIES) {
       await visit(page, `/${c.slug}`, `${c.name_en} home page`);
       assert.match(await page.locator('h1').first().innerText(), new RegExp(c.name_en));
+      // The settlements are on the site's About page, one link away from the home page.
+      await page.locator('header, nav').getByRole('link', { name: /^About/ }).first().click();
+      await page.waitForLoadState('load');
       const text = await page.locator('main').innerText();
       for (const s of c.settlements) assert.ok(text.includes(s.name_en), `${c.name_en} lists ${s.name_en}`);
     }

@@ -17,6 +17,7 @@ import { dutiesAuditMessages } from './duties.audit.messages.ts';
 import { dutyRateRoutes } from './duties.routes.ts';
 import { dutyPayerRoutes } from './duties-payers.routes.ts';
 import { dutyKindRoutes } from './duties-national.routes.ts';
+import { dutiesPublicRoutes, localDutiesPublication } from './duties.public.ts';
 import { ACCRUAL_ACTOR, accrueDuties } from './duties.accrue.ts';
 import { caseFeeToObligation, SETTLEMENT_ACTOR, settleServiceFees } from './duties.cases.ts';
 
@@ -45,7 +46,8 @@ export const financeDutiesPart: FinancePart = {
   messages: financeDutiesMessageParts,
   tables: { fin_duty_kinds: true, fin_duty_rates: true, fin_duty_payers: true } satisfies TableList<FinanceDutiesTables>,
   migrations: financeDutiesMigrations,
-  routes: [...dutyRateRoutes, ...dutyPayerRoutes, ...dutyKindRoutes],
+  routes: [...dutyRateRoutes, ...dutyPayerRoutes, ...dutyKindRoutes, ...dutiesPublicRoutes],
+  publications: [localDutiesPublication],
   permissions: [
     { name: 'finance.duties_view', scope: 'community', roles: [...STAFF, 'head', 'deputy_head'] },
     { name: 'finance.duties_edit', scope: 'community', roles: STAFF },

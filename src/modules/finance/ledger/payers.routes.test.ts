@@ -65,6 +65,8 @@ bothEngines('ledger pages: an accountant finds a payer, reads the balance and st
   assert.equal(foreign.statusCode, 400, 'another payer\'s obligation cannot be corrected from this page');
   assert.equal(await entries(), beforeForeign);
 
+  // The demo has debtors of its own: a debt larger than any of theirs puts this payer on the list.
+  await w.owe(900_000_000, '2024-12-01', { label: 'Factory, Sisian' });
   const reports = await accountant.get('/sisian/staff/finance/reports?year=2024');
   assert.equal(reports.statusCode, 200);
   assert.match(reports.body, /The largest debtors/);
