@@ -5,6 +5,10 @@
 // obligations, their entries, the penalty to date, the credit — the payer page's query) and of
 // the payer's staff page through the real app, beside a bare indexed SELECT of the same
 // payer's entries in the same run. BENCH_FINANCE_PAYERS (default 100,000) scales it.
+// Every query the balance and the page send is an index search (EXPLAIN QUERY PLAN on SQLite,
+// EXPLAIN ANALYZE on PostgreSQL at this size): obligations by payer, entries by obligation and by
+// payment, payments by payer, refunds by payment, the not-yet-reversed check by reverses_entry_id.
+// What is left of the page's time is rendering; its p95 moves with the machine's load.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

@@ -67,22 +67,39 @@ export async function penaltyContext(tdb: TenantDb): Promise<PenaltyContext> {
  * (entries dated after it are left out). Both filters given: the obligations of both.
  */
 export async function obligationBalances(tdb: TenantDb, filter: BalanceFilter, asOf: string, ctx?: PenaltyContext): Promise<ObligationBalance[]> {
+  const [balances] = await obligationBalancesOn(tdb, filter, [asOf] as const, ctx);
+  return balances;
+}
+
+/**
+ * The same balances on each of several days (one list per day, in the days' order), from one
+ * read of the obligations and their entries up to the latest day: a statement needs both ends
+ * of its period, and reading the books once per day would double its queries.
+ */
+export async function obligationBalancesOn<D extends readonly string[]>(tdb: TenantDb, filter: BalanceFilter, days: D, ctx?: PenaltyContext): Promise<PerDay<D, ObligationBalance[]>> {
   if (!filter.payer && !filter.obligationIds) throw new TypeError('obligationBalances: name a payer or obligations');
-  if (filter.obligationIds && filter.obligationIds.length === 0) return [];
+  const perDay = (f: (day: string) => ObligationBalance[]) => days.map(f) as PerDay<D, ObligationBalance[]>;
+  if (days.length === 0 || (filter.obligationIds && filter.obligationIds.length === 0)) return perDay(() => []);
   let q = tdb.selectFrom('fin_obligations')
     .select(['id', 'kind', 'subject_label', 'period', 'due_on', 'revenue_line', 'status', 'payer_kind', 'resident_id', 'organization_id']);
   const payer = filter.payer;
   if (payer) q = payer.kind === 'resident' ? q.where('resident_id', '=', payer.residentId) : q.where('organization_id', '=', payer.organizationId);
   if (filter.obligationIds) q = q.where('id', 'in', filter.obligationIds);
   const obligations = await q.orderBy('due_on').orderBy('id').execute();
-  if (obligations.length === 0) return [];
+  if (obligations.length === 0) return perDay(() => []);
   const entries = await tdb.selectFrom('fin_entries')
     .select(['obligation_id', 'kind', 'component', 'amount', 'entry_on'])
     .where('obligation_id', 'in', obligations.map((o) => o.id))
-    .where('entry_on', '<=', asOf)
+    .where('entry_on', '<=', latest(days))
     .execute();
-  return computeBalances(obligations, entries, ctx ?? await penaltyContext(tdb), asOf);
+  const context = ctx ?? await penaltyContext(tdb);
+  return perDay((day) => computeBalances(obligations, entries.filter((e) => e.entry_on <= day), context, day));
 }
+
+/** One value per day asked, in the same tuple shape (`[before, after]` stays a pair). */
+export type PerDay<D extends readonly string[], T> = { -readonly [K in keyof D]: T };
+
+const latest = (days: readonly string[]) => days.reduce((a, b) => (b > a ? b : a));
 
 export interface ObligationRow {
   id: number;
@@ -146,20 +163,34 @@ export function computeBalances(obligations: readonly ObligationRow[], entries: 
 
 /** What the payer has paid and not had allocated nor refunded, as of the day. */
 export async function payerCredit(tdb: TenantDb, payer: PayerRef, asOf: string): Promise<number> {
-  let q = tdb.selectFrom('fin_payments').select(['id', 'amount']).where('paid_on', '<=', asOf);
+  const [credit] = await payerCredits(tdb, payer, [asOf] as const);
+  return credit;
+}
+
+/**
+ * The payer's credit on each of the days, from one read of their payments, the entries that
+ * allocated them and the refunds paid out of them up to the latest day. A payment counts from
+ * its day on, with its allocations and refunds dated up to the day asked.
+ */
+export async function payerCredits<D extends readonly string[]>(tdb: TenantDb, payer: PayerRef, days: D): Promise<PerDay<D, number>> {
+  const perDay = (f: (day: string) => number) => days.map(f) as PerDay<D, number>;
+  if (days.length === 0) return perDay(() => 0);
+  const last = latest(days);
+  let q = tdb.selectFrom('fin_payments').select(['id', 'amount', 'paid_on']).where('paid_on', '<=', last);
   q = payer.kind === 'resident' ? q.where('resident_id', '=', payer.residentId) : q.where('organization_id', '=', payer.organizationId);
   const payments = await q.execute();
-  if (payments.length === 0) return 0;
+  if (payments.length === 0) return perDay(() => 0);
   const ids = payments.map((p) => p.id);
-  const [allocated, refunded] = await Promise.all([
-    tdb.selectFrom('fin_entries').select((eb) => eb.fn.sum<number | string | null>('amount').as('total'))
-      .where('payment_id', 'in', ids).where('entry_on', '<=', asOf).executeTakeFirst(),
-    tdb.selectFrom('fin_refunds').select((eb) => eb.fn.sum<number | string | null>('amount').as('total'))
-      .where('payment_id', 'in', ids).where('refunded_on', '<=', asOf).executeTakeFirst(),
+  const [allocations, refunds] = await Promise.all([
+    tdb.selectFrom('fin_entries').select(['payment_id', 'amount', 'entry_on as on']).where('payment_id', 'in', ids).where('entry_on', '<=', last).execute(),
+    tdb.selectFrom('fin_refunds').select(['payment_id', 'amount', 'refunded_on as on']).where('payment_id', 'in', ids).where('refunded_on', '<=', last).execute(),
   ]);
-  const paid = payments.reduce((s, p) => s + p.amount, 0);
+  const paidOn = new Map(payments.map((p) => [p.id, p.paid_on]));
+  const counted = (day: string, row: { payment_id: number | null; on: string }) => row.on <= day && paidOn.get(row.payment_id!)! <= day;
+  const total = (rows: readonly { amount: number }[]) => rows.reduce((s, r) => s + r.amount, 0);
   // Payment entries are negative (they lower the debt): adding them takes off what was allocated.
-  return paid + Number(allocated?.total ?? 0) - Number(refunded?.total ?? 0);
+  return perDay((day) => total(payments.filter((p) => p.paid_on <= day))
+    + total(allocations.filter((a) => counted(day, a))) - total(refunds.filter((r) => counted(day, r))));
 }
 
 export async function payerBalance(tdb: TenantDb, payer: PayerRef, asOf: string, ctx?: PenaltyContext): Promise<PayerBalance> {

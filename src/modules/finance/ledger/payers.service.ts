@@ -7,7 +7,7 @@ import { badRequest, notFound } from '../../../platform/http/errors.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { auditResidentsShown } from '../../registry/index.ts';
 import type { PayerRef } from './ledger.table.ts';
-import { payerBalance, type PayerBalance } from './balances.ts';
+import { payerBalance, penaltyContext, type PayerBalance } from './balances.ts';
 import { statement, type Statement } from './statement.ts';
 import { payerIdentity, payerKey, type PayerIdentity } from './payer.ts';
 import { payerPayments, reversibleEntries, type PaymentRow, type ReversibleEntry } from './payers.queries.ts';
@@ -46,7 +46,9 @@ export async function readPayerPage(tdb: TenantDb, actor: AuditActor, payer: Pay
   const identity = await requirePayer(tdb, payer);
   const today = todayInYerevan();
   if (period.from > period.to) throw badRequest({ from: 'finance.ledger.error.period' });
-  const [balance, st, payments] = await Promise.all([payerBalance(tdb, payer, today), statement(tdb, payer, period.from, period.to), payerPayments(tdb, payer)]);
+  // The rates and the calendar once for the page: the balance and the statement both charge penalties.
+  const ctx = await penaltyContext(tdb);
+  const [balance, st, payments] = await Promise.all([payerBalance(tdb, payer, today, ctx), statement(tdb, payer, period.from, period.to, ctx), payerPayments(tdb, payer)]);
   const reversible = await reversibleEntries(tdb, balance.obligations.map((o) => o.id));
   await auditPayerRead(tdb, actor, payer, 'finance.payer.view', { from: period.from, to: period.to });
   return { identity, balance, statement: st, payments, reversible, today };

@@ -5,7 +5,7 @@
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import { addDays } from '../../../platform/calendar/days.ts';
 import type { EntryKind, ObligationKind, PayerRef } from './ledger.table.ts';
-import { obligationBalances, payerCredit, penaltyContext, type ObligationBalance } from './balances.ts';
+import { obligationBalancesOn, payerCredits, penaltyContext, type ObligationBalance, type PenaltyContext } from './balances.ts';
 
 export interface Amounts {
   principal: number;
@@ -60,15 +60,12 @@ function add(a: Amounts, b: Amounts): Amounts {
 }
 
 /** The statement of `payer` from `from` to `to` (inclusive, YYYY-MM-DD, from ≤ to). */
-export async function statement(tdb: TenantDb, payer: PayerRef, from: string, to: string): Promise<Statement> {
+export async function statement(tdb: TenantDb, payer: PayerRef, from: string, to: string, ctx?: PenaltyContext): Promise<Statement> {
   if (from > to) throw new RangeError('statement: the period ends before it starts');
   const dayBefore = addDays(from, -1);
-  const ctx = await penaltyContext(tdb);
-  const [before, after, creditOpening, creditClosing] = await Promise.all([
-    obligationBalances(tdb, { payer }, dayBefore, ctx),
-    obligationBalances(tdb, { payer }, to, ctx),
-    payerCredit(tdb, payer, dayBefore),
-    payerCredit(tdb, payer, to),
+  const [[before, after], [creditOpening, creditClosing]] = await Promise.all([
+    obligationBalancesOn(tdb, { payer }, [dayBefore, to] as const, ctx ?? await penaltyContext(tdb)),
+    payerCredits(tdb, payer, [dayBefore, to] as const),
   ]);
   const ids = after.map((o) => o.id);
   const rows = ids.length === 0 ? [] : await tdb.selectFrom('fin_entries')
