@@ -26,7 +26,8 @@ bothEngines('compliance: present, fresh, stale and missing categories, each with
   assert.equal(statusOf(before, 'reception_hours'), 'fresh', 'the demo community has reception hours in its settings');
   assert.equal(statusOf(before, 'services'), 'fresh', 'the service catalogue publishes the services');
   assert.equal(statusOf(before, 'information_list'), 'fresh', 'the demo has a page tagged with it');
-  assert.equal(statusOf(before, 'budget'), 'missing', 'no finance module publishes a budget yet, and no page has it');
+  assert.equal(statusOf(before, 'budget'), 'fresh', 'the finance module publishes the adopted budget');
+  assert.equal(statusOf(before, 'tariffs'), 'fresh', 'the finance module publishes this year\'s local duty and fee rates');
   assert.equal(statusOf(before, 'vacancies'), 'missing');
 
   const ed = await editorFor(env, 'sisian');

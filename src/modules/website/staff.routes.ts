@@ -75,9 +75,9 @@ function postAction(url: string, access: 'staff:website.edit' | 'staff:website.p
   });
 }
 
-const uploaded = (body: unknown) => {
+const uploaded = (body: unknown, field: 'file' | 'attachment' = 'file') => {
   const file = (body as { file?: unknown } | undefined)?.file as { filename?: unknown; data?: unknown } | undefined;
-  if (!file || typeof file.filename !== 'string' || !Buffer.isBuffer(file.data)) throw new AppError(400, 'validation', 'error.validation', { file: 'field.required' });
+  if (!file || typeof file.filename !== 'string' || !Buffer.isBuffer(file.data)) throw new AppError(400, 'validation', 'error.validation', { [field]: 'field.required' });
   return { filename: file.filename, data: file.data };
 };
 
@@ -159,7 +159,7 @@ export const staffRoutes = [
     return `${staffBase(ctx)}/posts/${id}`;
   }), IMAGE_UPLOAD),
   withUpload(postAction('/attachments', 'staff:website.edit', async (ctx, id, body) => {
-    await addAttachment(editor(ctx), id, uploaded(body));
+    await addAttachment(editor(ctx), id, uploaded(body, 'attachment'));
     return `${staffBase(ctx)}/posts/${id}`;
   }), ATTACHMENT_UPLOAD),
   route({

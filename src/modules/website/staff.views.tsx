@@ -79,7 +79,8 @@ const FIELD_LABELS = ['title_hy', 'title_en', 'title_ru', 'summary_hy', 'summary
 export function EditorPage({ ctx, kind, post, form, attachments }: { ctx: Ctx; kind: PostKind; post: Post | null; form: FormState; attachments: Attachment[] }) {
   const { t } = ctx;
   const base = staffBase(ctx);
-  const labels = Object.fromEntries(FIELD_LABELS.map((f) => [f, t(`website.field.${f}` as MessageKey)]));
+  // The error summary links each error to its field: the image's file input is field-file, the attachment's field-attachment.
+  const labels: Record<string, string> = { ...Object.fromEntries(FIELD_LABELS.map((f) => [f, t(`website.field.${f}` as MessageKey)])), attachment: t('website.attachment.choose') };
   const v = (name: keyof Post) => (post ? String(post[name] ?? '') : '');
   const title = post ? t('website.staff.edit', { title: post.title_hy }) : t('website.staff.new', { kind: t(kindLabel(kind)) });
   const action = post ? `${base}/posts/${post.id}` : `${base}/${kind}/new`;
@@ -137,7 +138,7 @@ function Uploads({ ctx, post, attachments }: { ctx: Ctx; post: Post; attachments
       <section aria-labelledby="image-h">
         <h2 id="image-h">{t('website.image.title')}</h2>
         {post.image_sha256 && <p>{t('website.image.current', { width: post.image_width ?? 0, height: post.image_height ?? 0 })}</p>}
-        <UploadForm ctx={ctx} action={`${base}/image`} id="image-file" label={t('website.image.choose')} hint={t('website.image.hint', { mb: mb(IMAGE_UPLOAD.maxBytes) })} accept="image/jpeg,image/png,image/webp" button={t('website.image.upload')} />
+        <UploadForm ctx={ctx} action={`${base}/image`} id="field-file" label={t('website.image.choose')} hint={t('website.image.hint', { mb: mb(IMAGE_UPLOAD.maxBytes) })} accept="image/jpeg,image/png,image/webp" button={t('website.image.upload')} />
       </section>
       <section aria-labelledby="att-h">
         <h2 id="att-h">{t('website.attachments')}</h2>
@@ -152,7 +153,7 @@ function Uploads({ ctx, post, attachments }: { ctx: Ctx; post: Post; attachments
             </li>
           ))}
         </ul>
-        <UploadForm ctx={ctx} action={`${base}/attachments`} id="att-file" label={t('website.attachment.choose')} hint={t('website.attachment.hint', { mb: mb(ATTACHMENT_UPLOAD.maxBytes) })} accept="application/pdf,image/jpeg,image/png" button={t('website.attachment.add')} />
+        <UploadForm ctx={ctx} action={`${base}/attachments`} id="field-attachment" label={t('website.attachment.choose')} hint={t('website.attachment.hint', { mb: mb(ATTACHMENT_UPLOAD.maxBytes) })} accept="application/pdf,image/jpeg,image/png" button={t('website.attachment.add')} />
       </section>
     </>
   );

@@ -43,8 +43,13 @@ export function LinePage({ ctx, line, q, hits, payer, obligations = [], done, ma
   return (
     <Shell ctx={ctx} title={t('finance.statements.line.title', { line: line.line_no })} crumb>
       {done && <Notice tone="success" title={t(`finance.statements.done.${done}`)} />}
-      <ErrorSummary form={mForm} labels={{ payer: t('finance.statements.line.payer'), obligation: t('finance.statements.line.obligations'), note: t('finance.statements.line.note'), line: t('finance.statements.col.status') }} />
-      <ErrorSummary form={iForm} labels={{ note: t('finance.statements.line.ignoreNote'), line: t('finance.statements.col.status') }} />
+      {/* A line already matched or set aside has no forms left to point at: the notice below says so. */}
+      {line.status === 'unmatched' && (
+        <>
+          <ErrorSummary form={mForm} labels={{ payer: t('finance.statements.line.payer'), obligation: t('finance.statements.line.obligations'), note: t('finance.statements.line.note'), line: t('finance.statements.col.status') }} />
+          <ErrorSummary form={iForm} labels={{ note: t('finance.statements.line.ignoreNote'), line: t('finance.statements.col.status') }} />
+        </>
+      )}
       <SummaryList rows={[
         { key: t('finance.statements.source'), value: sourceLabel(ctx, line.source) },
         { key: t('finance.statements.col.txn'), value: line.bank_txn_id ?? '' },
@@ -58,10 +63,13 @@ export function LinePage({ ctx, line, q, hits, payer, obligations = [], done, ma
       ]} />
       {line.status !== 'unmatched' ? (!done && <Notice tone="info" title={t('finance.statements.line.resolved')} />) : (
         <>
+          {/* "Choose the payer" in the error summary leads here: the payer is chosen by finding them. */}
+          <div id="field-payer" tabindex={-1}>
           <form method="get" action={url} role="search">
             <TextInput form={{ t, values: { q: q ?? '' } }} name="q" label={t('finance.statements.line.search')} width="m" />
             <Button variant="secondary">{t('finance.statements.line.find')}</Button>
           </form>
+          </div>
           {hits && (
             <Table t={t} caption={t('finance.statements.line.results')} empty={t('finance.statements.line.noResults')} rows={hits} columns={[
               { key: 'name', label: t('finance.statements.col.payer'), render: (h: PayerHit) => h.name },

@@ -8,7 +8,7 @@
 // payment when the bank confirms it, and sets the case's fee status (settleCaseFee) then.
 // When a fee falls due the finance subsystem is told (registerFeeDueListener), so the fee
 // becomes a debt in its ledger; this module never imports finance.
-import type { TenantDb } from '../../../platform/db/tenant.ts';
+import type { Executor, TenantDb } from '../../../platform/db/tenant.ts';
 
 /** What the portal asks of a payment connection. Amounts are integer AMD. */
 export interface PaymentProvider {
@@ -19,8 +19,11 @@ export interface PaymentProvider {
   startPayment(caseRef: string, amount: number, returnUrl: string): Promise<{ redirectUrl: string }>;
 }
 
-/** Finds a community's payment connection; each community has its own bank account. */
-export type PaymentResolver = (communityId: number) => PaymentProvider | null;
+/**
+ * Finds a community's payment connection; each community has its own bank account, which
+ * its finance staff may switch on and off, so the resolver may look it up in the database.
+ */
+export type PaymentResolver = (communityId: number, db: Executor) => PaymentProvider | null | Promise<PaymentProvider | null>;
 
 let resolver: PaymentResolver = () => null;
 
@@ -29,9 +32,9 @@ export function registerPaymentResolver(r: PaymentResolver | null): void {
   resolver = r ?? (() => null);
 }
 
-/** The community's payment connection, or null while none is configured (today: always null). */
-export function paymentProvider(communityId: number): PaymentProvider | null {
-  return resolver(communityId);
+/** The community's payment connection, or null while none is configured. */
+export async function paymentProvider(communityId: number, db: Executor): Promise<PaymentProvider | null> {
+  return resolver(communityId, db);
 }
 
 /**

@@ -37,7 +37,8 @@ export async function renderCase(ctx: Ctx, reply: FastifyReply, caseId: number, 
   const actions = availableActions(spec, portalEnv(ctx).actor, c);
   const page = h(CasePage, {
     ctx, c, spec, events, attachments, documents, actions,
-    canPay: paymentProvider(c.community_id) !== null,
+    // Paying needs a connection and a registration number: the number is the payment reference.
+    canPay: c.reg_number !== null && (await paymentProvider(c.community_id, ctx.db)) !== null,
     form: { t: ctx.t, errors: opts.form?.errors ?? {}, values: opts.form?.values ?? {} },
     notice: opts.notice,
   });
@@ -99,8 +100,8 @@ export const caseRoutes: RouteDef[] = [
     return change(ctx, reply, c.id, body, 'rated', () => rateCase(portalEnv(ctx), c.id, parsed.data.rating, parsed.data.comment));
   }),
   myCaseForm('/:slug/cases/:caseId/pay', async (ctx, { c }, _body, reply) => {
-    const provider = paymentProvider(c.community_id);
-    if (!provider) throw notFound();
+    const provider = await paymentProvider(c.community_id, ctx.db);
+    if (!provider || c.reg_number === null) throw notFound();
     if (c.fee_status !== 'due' || c.fee_amount <= 0) return renderCase(ctx, reply, c.id, { notice: notNowNotice(ctx), status: 409 });
     const back = `${ctx.services.config.publicUrl}/${ctx.requireCommunity().slug}/cases/${c.id}`;
     const { redirectUrl } = await provider.startPayment(c.reg_number ?? `#${c.id}`, c.fee_amount, back);
