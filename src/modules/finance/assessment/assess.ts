@@ -6,7 +6,7 @@
 // approves. So re-running with the same register writes nothing.
 import type { TenantDb } from '../../../platform/db/tenant.ts';
 import { dueDate } from '../rules/calc.ts';
-import { assessObject, lineKey, type LineDraft, type RuleSet } from './compute.ts';
+import { assessObject, lineKey, type LineDraft, type RuleSet, type TaxMemo } from './compute.ts';
 import { countObjects, readChunk, type BaseChunk, type ObjectType } from './tax-base.ts';
 import { ensureObligations, insertLines, obligationOf, postAccruals } from './writers.ts';
 import type { Bulk } from './bulk.ts';
@@ -49,6 +49,7 @@ export async function forEachChunk(
 ): Promise<number> {
   const total = await countObjects(tdb);
   let done = 0;
+  const memo: TaxMemo = new Map();
   onProgress?.(0, total);
   for (const type of OBJECT_TYPES) {
     let after = 0;
@@ -56,7 +57,7 @@ export async function forEachChunk(
       const chunk = await readChunk(tdb, type, after, CHUNK, asOf);
       if (!chunk) break;
       after = chunk.lastId;
-      const drafts = chunk.objects.flatMap((o) => assessObject(rs, year, o, chunk.owners.get(o.id) ?? []));
+      const drafts = chunk.objects.flatMap((o) => assessObject(rs, year, o, chunk.owners.get(o.id) ?? [], memo));
       done += chunk.objects.length;
       await tdb.transaction((tx) => visit(tx, type, chunk, drafts, done));
       onProgress?.(done, total);

@@ -128,10 +128,33 @@ function objectTax(rs: RuleSet, year: number, obj: TaxObject) {
   return { taxKind: 'land_tax' as const, calcKind, base, result, missing: null };
 }
 
-/** The lines of one object for `year`; no owners on the day read: no lines. */
-export function assessObject(rs: RuleSet, year: number, obj: TaxObject, owners: readonly ObjectOwner[]): LineDraft[] {
+type ObjectTax = ReturnType<typeof objectTax>;
+
+/**
+ * A run's object taxes by the inputs they depend on (objectTax reads nothing else), so the
+ * rules' exact arithmetic runs once per distinct (kind, purpose, place, value) rather than
+ * once per object — registers repeat values, and the exact fractions are the costliest part
+ * of computing a line. Bounded: emptied when it reaches MEMO_MAX entries.
+ */
+export type TaxMemo = Map<string, ObjectTax>;
+const MEMO_MAX = 100_000;
+
+function memoTax(rs: RuleSet, year: number, obj: TaxObject, memo: TaxMemo | undefined): ObjectTax {
+  if (!memo) return objectTax(rs, year, obj);
+  const key = `${obj.type}|${obj.kind}|${obj.purpose}|${obj.insideSettlement ? 1 : 0}|${obj.cadastralValue}|${obj.netIncome}`;
+  let tax = memo.get(key);
+  if (!tax) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    tax = objectTax(rs, year, obj);
+    memo.set(key, tax);
+  }
+  return tax;
+}
+
+/** The lines of one object for `year`; no owners on the day read: no lines. `memo`: one per run and rule set. */
+export function assessObject(rs: RuleSet, year: number, obj: TaxObject, owners: readonly ObjectOwner[], memo?: TaxMemo): LineDraft[] {
   if (owners.length === 0) return [];
-  const tax = objectTax(rs, year, obj);
+  const tax = memoTax(rs, year, obj, memo);
   const groups = groupsOf(owners);
   const total = tax.result?.amount ?? 0;
   const parts = splitByShares(total, groups.map((g) => g.share));

@@ -7,11 +7,11 @@ import { TenantDb } from '../../../platform/db/tenant.ts';
 import { appendAudit, type AuditActor } from '../../../platform/audit/audit.ts';
 import { enqueueJob } from '../../../platform/jobs/queue.ts';
 import { sqliteHandleOf } from '../../../platform/db/connect.ts';
-import { bulkFor } from './bulk.ts';
+import { bulkFor, withRunCache } from './bulk.ts';
 import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { loadRuleSet } from '../rules/rules.service.ts';
-import { executeAssessment, type Progress } from './assess.ts';
-import { executeRecalculation } from './corrections.ts';
+import { executeAssessment, type Progress, type RunTotals } from './assess.ts';
+import { executeRecalculation, type RecalcTotals } from './corrections.ts';
 import type { FinAssessmentRunsTable } from './assessment.table.ts';
 
 export type RunRow = Selectable<FinAssessmentRunsTable>;
@@ -56,9 +56,10 @@ export async function executeRun(db: Kysely<Database>, communityId: number, runI
   try {
     const rs = await loadRuleSet(db, run.year, communityId);
     const progress: Progress = (done, total) => onProgress?.(done, total);
-    const totals = run.kind === 'assessment'
-      ? await executeAssessment(tdb, bulkFor(sqliteHandleOf(db)), run, rs, progress)
-      : await executeRecalculation(tdb, run, rs, progress);
+    const sqlite = sqliteHandleOf(db);
+    const totals = await withRunCache<RunTotals | RecalcTotals>(sqlite, () => (run.kind === 'assessment'
+      ? executeAssessment(tdb, bulkFor(sqlite), run, rs, progress)
+      : executeRecalculation(tdb, run, rs, progress)));
     await tdb.transaction(async (tx, raw) => {
       await tx.updateTable('fin_assessment_runs').set({ ...totals, status: 'done', progress_done: totals.objects, progress_total: totals.objects, finished_at: new Date().toISOString() }).where('id', '=', runId).execute();
       await appendAudit(raw, actor, { communityId, action: `finance.${run.kind}.finish`, entityType: 'fin_assessment_run', entityId: runId, after: totals });

@@ -31,19 +31,20 @@ export function obligationOf(year: number, dueOn: string, l: LineDraft): NewObli
 }
 
 /**
- * The obligations for these keys, created where missing: one SELECT and one INSERT per
- * chunk of keys. Returns source key → { id, created }.
+ * The obligations for these keys, created where missing: one INSERT … ON CONFLICT DO
+ * NOTHING per chunk (the unique source key decides, so nothing is looked up first), then
+ * one SELECT for the keys it skipped — they already existed (rare: a re-run writes no
+ * obligations for lines it finds). Returns source key → { id, created }.
  */
 export async function ensureObligations(tdb: TenantDb, bulk: Bulk, obs: NewObligation[]): Promise<Map<string, { id: number; created: boolean }>> {
   const out = new Map<string, { id: number; created: boolean }>();
-  for (const part of chunked(obs)) {
+  if (obs.length === 0) return out;
+  const now = new Date().toISOString();
+  const rows = await bulk.insert(tdb, 'fin_obligations', obs.map((o) => ({ ...o, status: 'active', created_at: now })), { returning: ['id', 'source_key'], ignoreConflicts: true });
+  for (const r of rows) out.set(r.source_key as string, { id: Number(r.id), created: true });
+  for (const part of chunked(obs.filter((o) => !out.has(o.source_key)))) {
     const existing = await tdb.selectFrom('fin_obligations').select(['id', 'source_key']).where('source_key', 'in', part.map((o) => o.source_key)).execute();
     for (const e of existing) out.set(e.source_key, { id: e.id, created: false });
-    const missing = part.filter((o) => !out.has(o.source_key));
-    if (missing.length === 0) continue;
-    const now = new Date().toISOString();
-    const rows = await bulk.insert(tdb, 'fin_obligations', missing.map((o) => ({ ...o, status: 'active', created_at: now })), ['id', 'source_key']);
-    for (const r of rows) out.set(r.source_key as string, { id: Number(r.id), created: true });
   }
   return out;
 }
@@ -83,7 +84,7 @@ export async function insertLines(tdb: TenantDb, bulk: Bulk, runId: number, year
   await bulk.insert(tdb, 'fin_assessment_lines', plain.map((l) => lineRow(runId, year, l.draft, l.obligationId, created)));
   // Joint lines come back with their ids (matched by object and payer) for the co-owner rows.
   const joint = lines.filter((x) => x.draft.coOwners.length > 0);
-  const ids = await bulk.insert(tdb, 'fin_assessment_lines', joint.map((l) => lineRow(runId, year, l.draft, l.obligationId, created)), ['id', 'object_type', 'object_id', 'tax_kind']);
+  const ids = await bulk.insert(tdb, 'fin_assessment_lines', joint.map((l) => lineRow(runId, year, l.draft, l.obligationId, created)), { returning: ['id', 'object_type', 'object_id', 'tax_kind'] });
   const idOf = new Map(ids.map((r) => [`${r.tax_kind}:${r.object_type}:${r.object_id}`, Number(r.id)]));
   await bulk.insert(tdb, 'fin_assessment_coowners', joint.flatMap((l) => l.draft.coOwners.map((c) => ({
     line_id: idOf.get(`${l.draft.taxKind}:${l.draft.objectType}:${l.draft.objectId}`)!, obligation_id: l.obligationId, resident_id: c.residentId, organization_id: c.organizationId,
