@@ -43,7 +43,7 @@ bothEngines('compliance: present, fresh, stale and missing categories, each with
   const page = await chief.get('/sisian/staff/website/compliance');
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Community budget/);
-  assert.match(page.body, /href="\/sisian\/staff\/website\/page\/new\?category=budget"/, 'a link to write the missing page');
+  assert.match(page.body, /href="\/sisian\/staff\/website\/page\/new\?category=procurement"/, 'a link to write the missing page');
   assert.match(page.body, /to check/, 'categories resting on unverified law are marked');
   const prefilled = await chief.get('/sisian/staff/website/page/new?category=budget');
   assert.match(prefilled.body, /<option value="budget" selected/);

@@ -80,7 +80,7 @@ export function EditorPage({ ctx, kind, post, form, attachments }: { ctx: Ctx; k
   const { t } = ctx;
   const base = staffBase(ctx);
   // The error summary links each error to its field: the image's file input is field-file, the attachment's field-attachment.
-  const labels: Record<string, string> = { ...Object.fromEntries(FIELD_LABELS.map((f) => [f, t(`website.field.${f}` as MessageKey)])), attachment: t('website.attachment.choose') };
+  const labels: Record<string, string> = { ...Object.fromEntries(FIELD_LABELS.map((f) => [f, t(`website.field.${f}` as MessageKey)])), file: t('website.image.choose'), attachment: t('website.attachment.choose') };
   const v = (name: keyof Post) => (post ? String(post[name] ?? '') : '');
   const title = post ? t('website.staff.edit', { title: post.title_hy }) : t('website.staff.new', { kind: t(kindLabel(kind)) });
   const action = post ? `${base}/posts/${post.id}` : `${base}/${kind}/new`;
