@@ -3,7 +3,7 @@
 // bank payments with reconciliation, citizens' "my taxes", and the community budget with
 // its execution and open fiscal data. Each sub-domain brings its part (part.ts).
 import type { ModuleManifest } from '../../platform/module/contract.ts';
-import { mergeParts } from './part.ts';
+import { mergeParts } from '../../platform/module/parts.ts';
 import { financeModuleMessages } from './finance.messages.ts';
 import { financeRulesPart } from './rules/rules.part.ts';
 import { financeLedgerPart } from './ledger/ledger.part.ts';
@@ -16,7 +16,7 @@ import { financeDutiesPart } from './duties/duties.part.ts';
 export const financeModule: ModuleManifest = {
   name: 'finance',
   title: 'finance.module',
-  ...mergeParts([
+  ...mergeParts('finance', [
     { messages: [financeModuleMessages] }, financeRulesPart, financeLedgerPart, financeAssessmentPart, financePaymentsPart, financeBudgetPart,
     financeStatementsPart, financeDutiesPart,
   ]),
