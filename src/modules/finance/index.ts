@@ -1,7 +1,7 @@
 // Finance: tax rules as dated data, the real estate and land tax assessment from the
 // property register, the payer ledger with penalties, local duties and fees, online and
 // bank payments with reconciliation, citizens' "my taxes", and the community budget with
-// its execution and open fiscal data. Each sub-domain brings its part (part.ts).
+// its execution and open fiscal data. Each sub-domain brings its part (platform/module/parts.ts).
 import type { ModuleManifest } from '../../platform/module/contract.ts';
 import { mergeParts } from '../../platform/module/parts.ts';
 import { financeModuleMessages } from './finance.messages.ts';

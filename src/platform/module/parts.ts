@@ -9,7 +9,7 @@ export type ModulePart = Omit<ModuleManifest, 'name' | 'title' | 'provides'>;
 
 type ListKey = { [K in keyof ModulePart]-?: NonNullable<ModulePart[K]> extends readonly unknown[] ? K : never }[keyof ModulePart];
 const LIST_KEYS = [
-  'messages', 'fileRefs', 'routes', 'permissions', 'nav', 'schedules', 'publications', 'datasets', 'indicators', 'search', 'worklist',
+  'messages', 'fileRefs', 'routes', 'permissions', 'nav', 'schedules', 'publications', 'indicators', 'search', 'worklist',
   'auditEvents', 'auditSubjects', 'auditActors',
 ] as const satisfies readonly ListKey[];
 

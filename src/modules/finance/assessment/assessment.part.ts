@@ -1,6 +1,6 @@
 // The finance module's assessment part: the real estate and land tax assessed from the
-// property register, recalculations approved by the accountant, tax notices (see ../part.ts).
-import type { FinancePart } from '../part.ts';
+// property register, recalculations approved by the accountant, tax notices (see platform/module/parts.ts).
+import type { ModulePart } from '../../../platform/module/parts.ts';
 import type { TableList } from '../../../platform/module/contract.ts';
 import { auditEventTypes, auditSubjects } from '../../../platform/audit/audit-names.ts';
 import type { FinanceAssessmentTables } from './assessment.table.ts';
@@ -20,7 +20,7 @@ export { obligationsAsCoOwner, type CoOwnedObligation } from './coowners.ts';
 /** This part's message catalogues (defineMessages results), for the manifest and the key types. */
 export const financeAssessmentMessageParts = [assessmentMessages, noticesMessages, assessmentAuditMessages] as const;
 
-export const financeAssessmentPart: FinancePart = {
+export const financeAssessmentPart: ModulePart = {
   messages: financeAssessmentMessageParts,
   tables: {
     fin_assessment_runs: true, fin_assessment_lines: true, fin_assessment_coowners: true, fin_assessment_differences: true, fin_tax_notices: true,

@@ -1,7 +1,7 @@
 // The finance module's budget part: the community budget by the budget classification,
 // its amendments by council decision, its execution (revenues from the ledger, expenses
 // from Treasury reports), the staff and public pages, open fiscal data and indicators.
-import type { FinancePart } from '../part.ts';
+import type { ModulePart } from '../../../platform/module/parts.ts';
 import type { TableList } from '../../../platform/module/contract.ts';
 import { auditEventTypes, auditSubjects } from '../../../platform/audit/audit-names.ts';
 import { TenantDb } from '../../../platform/db/tenant.ts';
@@ -21,7 +21,7 @@ export const financeBudgetMessageParts = [budgetMessages, budgetAuditMessages] a
 
 const STAFF_READERS = ['head', 'deputy_head', 'chief_of_staff', 'accountant', 'council_member'] as const;
 
-export const financeBudgetPart: FinancePart = {
+export const financeBudgetPart: ModulePart = {
   messages: financeBudgetMessageParts,
   tables: {
     fin_budgets: true, fin_budget_lines: true, fin_budget_amendments: true, fin_budget_amendment_lines: true,

@@ -9,10 +9,13 @@ import { insertResident } from '../../registry/property/property.testkit.ts';
 import { recordPayment } from '../ledger/ledger.core.ts';
 import { applyPayment } from '../ledger/allocate.ts';
 import { notifySettled } from '../ledger/settlement.ts';
+import { todayInYerevan } from '../../../platform/i18n/format.ts';
 
 const person = (psn: string) => ({ kind: 'person' as const, psn, name: 'Անի Պետրոսյան', email: 'ani@citizen.example', locale: 'hy' });
 
 bothEngines('a case with a fee becomes an obligation; paying it marks the fee paid and the case goes on', async (t, engine) => {
+  // The fee falls due on the community's day (Yerevan), which after 20:00 UTC is already tomorrow's UTC date.
+  const today = todayInYerevan();
   const { services } = await setup(t, engine);
   const { serviceId, tenant } = await installTestService(services, 'sisian');
   const residentId = await insertResident(tenant, '5300000001', 'Պետրոսյան', 'Անի');
@@ -28,9 +31,9 @@ bothEngines('a case with a fee becomes an obligation; paying it marks the fee pa
   // Paid at the desk: the ledger records the payment and allocates it, which settles the fee's obligation.
   const pay = await recordPayment(tenant, {
     payer_kind: 'resident', resident_id: residentId, organization_id: null, payer_name: 'Անի Պետրոսյան', amount: 1000, channel: 'cash',
-    provider: 'cash', provider_txn_id: 'desk-1', reference: null, paid_on: '2026-12-07', receipt_number: null, actor_user_id: null,
+    provider: 'cash', provider_txn_id: 'desk-1', reference: null, paid_on: today, receipt_number: null, actor_user_id: null,
   });
-  const allocation = await applyPayment(tenant, pay.id, { on: '2026-12-07', obligationIds: [ob.id] });
+  const allocation = await applyPayment(tenant, pay.id, { on: today, obligationIds: [ob.id] });
   assert.deepEqual(allocation.settled, [{ id: ob.id, kind: 'service_fee' }]);
   const c = await tenant.selectFrom('cases').selectAll().where('id', '=', filed.caseId).executeTakeFirstOrThrow();
   assert.equal(c.fee_status, 'paid');
@@ -41,8 +44,8 @@ bothEngines('a case with a fee becomes an obligation; paying it marks the fee pa
   assert.equal(audit.actor_label, 'payment settlement');
 
   // Allocating again (a repeated callback) or the seam called twice changes nothing; the workflow goes on.
-  assert.deepEqual((await applyPayment(tenant, pay.id, { on: '2026-12-07' })).settled, []);
-  await tenant.transaction((tx) => notifySettled(tx, [{ id: ob.id, kind: 'service_fee' }], '2026-12-07'));
+  assert.deepEqual((await applyPayment(tenant, pay.id, { on: today })).settled, []);
+  await tenant.transaction((tx) => notifySettled(tx, [{ id: ob.id, kind: 'service_fee' }], today));
   assert.equal((await tenant.selectFrom('cases').select('version').where('id', '=', c.id).executeTakeFirstOrThrow()).version, c.version);
   const next = await performAction(chief, c.id, 'assign', { expectedVersion: c.version, assigneeUserId: (await envAs(services, 'sisian', 'specialist@sisian.example')).actor.userId! });
   assert.ok(next.version > c.version);

@@ -2,7 +2,7 @@
 // catalogue of kinds with their legal limits, each community's rates by year, the payers'
 // register and its accruals — and the services module's payment seam (a case's fee becomes
 // an obligation; paying it marks the case's fee paid).
-import type { FinancePart } from '../part.ts';
+import type { ModulePart } from '../../../platform/module/parts.ts';
 import type { Services, TableList } from '../../../platform/module/contract.ts';
 import { TenantDb, unscoped } from '../../../platform/db/tenant.ts';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
@@ -42,7 +42,7 @@ registerSettlementHandler('service_fee', settleServiceFees);
 
 const STAFF = ['accountant', 'chief_of_staff'] as const;
 
-export const financeDutiesPart: FinancePart = {
+export const financeDutiesPart: ModulePart = {
   messages: financeDutiesMessageParts,
   tables: { fin_duty_kinds: true, fin_duty_rates: true, fin_duty_payers: true } satisfies TableList<FinanceDutiesTables>,
   migrations: financeDutiesMigrations,

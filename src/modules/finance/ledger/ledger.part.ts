@@ -1,6 +1,6 @@
 // The finance module's ledger part: obligations, entries, payments, penalties, corrections,
 // the payer pages, the reports, the indicators and the payer search.
-import type { FinancePart } from '../part.ts';
+import type { ModulePart } from '../../../platform/module/parts.ts';
 import type { TableList } from '../../../platform/module/contract.ts';
 import { auditEventTypes, auditSubjects } from '../../../platform/audit/audit-names.ts';
 import type { FinanceLedgerTables } from './ledger.table.ts';
@@ -18,7 +18,7 @@ import { payerPath } from './ledger.display.ts';
 /** This part's message catalogues (defineMessages results), for the manifest and the key types. */
 export const financeLedgerMessageParts = [financeLedgerMessages, financeLedgerPageMessages, financeLedgerAuditMessages] as const;
 
-export const financeLedgerPart: FinancePart = {
+export const financeLedgerPart: ModulePart = {
   messages: financeLedgerMessageParts,
   tables: { fin_obligations: true, fin_entries: true, fin_payments: true, fin_refunds: true } satisfies TableList<FinanceLedgerTables>,
   migrations: financeLedgerMigrations,

@@ -1,7 +1,7 @@
 // The finance module's payments part: online payments through a provider interface (Idram,
 // card vPOS) with stand-in gateways and reconciliation, cash at the desk with receipts,
-// the citizens' "my taxes", and the services module's payment seam (see ../part.ts).
-import type { FinancePart } from '../part.ts';
+// the citizens' "my taxes", and the services module's payment seam (see platform/module/parts.ts).
+import type { ModulePart } from '../../../platform/module/parts.ts';
 import type { TableList } from '../../../platform/module/contract.ts';
 import { auditEventTypes, auditSubjects } from '../../../platform/audit/audit-names.ts';
 import type { FinancePaymentsTables } from './payments.table.ts';
@@ -23,7 +23,7 @@ export const financePaymentsMessageParts = [financePaymentsMessages, financeDesk
 // A case with a fee due offers "Pay" once the finance module is loaded (the services seam).
 registerCasePayments();
 
-export const financePaymentsPart: FinancePart = {
+export const financePaymentsPart: ModulePart = {
   messages: financePaymentsMessageParts,
   tables: { fin_payment_providers: true, fin_payment_intents: true, fin_receipts: true, fin_org_representatives: true } satisfies TableList<FinancePaymentsTables>,
   migrations: financePaymentsMigrations,

@@ -1,5 +1,5 @@
-// The finance module's rules part: its tables, routes, jobs and vocabulary (see ../part.ts).
-import type { FinancePart } from '../part.ts';
+// The finance module's rules part: its tables, routes, jobs and vocabulary (see platform/module/parts.ts).
+import type { ModulePart } from '../../../platform/module/parts.ts';
 import type { TableList } from '../../../platform/module/contract.ts';
 import type { FinRulesTable } from './rules.table.ts';
 import { financeRulesMigrations } from './rules.migrations.ts';
@@ -19,7 +19,7 @@ export interface FinanceRulesTables {
 /** This part's message catalogues (defineMessages results), for the manifest and the key types. */
 export const financeRulesMessageParts = [financeRulesMessages, financeEstimateMessages, financeRulesAuditMessages] as const;
 
-export const financeRulesPart: FinancePart = {
+export const financeRulesPart: ModulePart = {
   messages: financeRulesMessageParts,
   tables: { fin_rules: true } satisfies TableList<FinanceRulesTables>,
   migrations: financeRulesMigrations,

@@ -1,7 +1,7 @@
 // The finance module's statements part: bank and Treasury statements imported from CSV or
 // XLSX by a documented column mapping per source, matched to payers automatically, and the
 // accountant's queue for what did not match (docs/finance-statements.md).
-import type { FinancePart } from '../part.ts';
+import type { ModulePart } from '../../../platform/module/parts.ts';
 import type { TableList } from '../../../platform/module/contract.ts';
 import type { FinanceStatementsTables } from './statements.table.ts';
 import { financeStatementsMigrations } from './statements.migrations.ts';
@@ -17,7 +17,7 @@ export type { FinanceStatementsTables } from './statements.table.ts';
 /** This part's message catalogues (defineMessages results), for the manifest and the key types. */
 export const financeStatementsMessageParts = [statementMessages, statementReasonMessages, statementAuditMessages] as const;
 
-export const financeStatementsPart: FinancePart = {
+export const financeStatementsPart: ModulePart = {
   messages: financeStatementsMessageParts,
   tables: { fin_stmt_imports: true, fin_stmt_lines: true } satisfies TableList<FinanceStatementsTables>,
   migrations: financeStatementsMigrations,
