@@ -1,0 +1,7 @@
+// Every message catalogue of the documents module, for its manifest and the key types.
+// Each part adds its own spread line here.
+import { documentsModuleMessages } from './documents.messages.ts';
+
+export const documentsMessageParts = [
+  documentsModuleMessages,
+] as const;
