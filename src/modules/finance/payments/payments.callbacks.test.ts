@@ -69,7 +69,7 @@ bothEngines('payments: Idram — paid once, OK on repeats, forged and wrong amou
   const ob2 = await w.oweNow(3_000);
   const second = await start(env, w, 'idram', [ob2]);
   const bill = (await intent(w, second.intentId)).bill_no;
-  const claim = { EDP_BILL_NO: bill, EDP_REC_ACCOUNT: IDRAM_ACCOUNT, EDP_PAYER_ACCOUNT: '100200300', EDP_AMOUNT: '3000', EDP_TRANS_ID: '990001', EDP_TRANS_DATE: '07/12/2026 12:00:00' };
+  const claim = { EDP_BILL_NO: bill, EDP_REC_ACCOUNT: IDRAM_ACCOUNT, EDP_PAYER_ACCOUNT: '100200300', EDP_AMOUNT: '3000', EDP_TRANS_ID: '990001', EDP_TRANS_DATE: `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)} 12:00:00` };
   const forged = await postForm(w.callbackUrl('idram'), { ...claim, EDP_CHECKSUM: idramChecksum({ recAccount: IDRAM_ACCOUNT, amount: '3000', secret: 'guessed', billNo: bill, payerAccount: claim.EDP_PAYER_ACCOUNT, transId: claim.EDP_TRANS_ID, transDate: claim.EDP_TRANS_DATE }) });
   assert.equal(forged.status, 403);
   assert.notEqual(forged.text, 'OK');

@@ -251,9 +251,11 @@ bothEngines('portal: my applications in every community; drafts apart; withdraw;
 
 bothEngines('portal: a registered case with a fee due quotes its number as the payment reference', async (t, engine) => {
   const env = await setup(t, engine);
+  // The demo's fees are random and relative to seeding time, so the test makes its own case owe one.
   const c = await env.services.db.kysely.selectFrom('cases').innerJoin('users', 'users.id', 'cases.applicant_user_id')
-    .select(['cases.id', 'cases.reg_number']).where('users.email', '=', HAYK).where('cases.fee_status', '=', 'due')
+    .select(['cases.id', 'cases.reg_number']).where('users.email', '=', HAYK).where('cases.state', '=', 'registered')
     .where('cases.reg_number', 'is not', null).orderBy('cases.id').executeTakeFirstOrThrow();
+  await env.services.db.kysely.updateTable('cases').set({ fee_amount: 1000, fee_status: 'due' }).where('id', '=', c.id).execute();
   const page = await (await browserAs(env, HAYK)).get(`/sisian/cases/${c.id}`);
   assert.equal(page.statusCode, 200);
   assert.ok(page.body.includes(`quoting the registration number (${c.reg_number})`), 'the number to quote is on the page');
