@@ -3,15 +3,20 @@
 // control, citizens' letters, the nomenclature of case files and the archive.
 import type { ModulePart } from '../../../platform/module/parts.ts';
 import type { TableList } from '../../../platform/module/contract.ts';
+import { todayInYerevan } from '../../../platform/i18n/index.ts';
 import { auditEventTypes, auditSubjects } from '../../../platform/audit/audit-names.ts';
 import type { DocumentsJournalTables } from './journal.table.ts';
 import { documentsJournalMigrations } from './journal.migrations.ts';
 import { journalAuditMessages } from './journal.audit.messages.ts';
+import { journalMessages } from './journal.messages.ts';
+import { CONTROL_ACTOR, CONTROL_JOB, runExecutionControl } from './control.ts';
+import { ARCHIVE_ACTOR, ARCHIVE_JOB, archiveExpired } from './archive.ts';
+import { RESTRICTED_READERS } from './journal.access.ts';
 
 export type { DocumentsJournalTables } from './journal.table.ts';
 
 /** This part's message catalogues; the module's messages.ts lists them (the manifest installs them once). */
-export const documentsJournalMessageParts = [journalAuditMessages] as const;
+export const documentsJournalMessageParts = [journalMessages, journalAuditMessages] as const;
 
 export const documentsJournalPart: ModulePart = {
   tables: {
@@ -19,10 +24,20 @@ export const documentsJournalPart: ModulePart = {
     doc_resolution_events: true, doc_nomenclature: true,
   } satisfies TableList<DocumentsJournalTables>,
   migrations: documentsJournalMigrations,
+  permissions: [
+    { name: 'documents.view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator'] },
+    { name: 'documents.restricted', scope: 'community', roles: RESTRICTED_READERS },
+    { name: 'documents.register', scope: 'community', roles: ['chief_of_staff', 'operator', 'specialist'] },
+    { name: 'documents.resolve', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff'] },
+    { name: 'documents.control', scope: 'community', roles: ['head', 'chief_of_staff'] },
+  ],
+  jobs: {
+    [CONTROL_JOB]: async (services) => { await runExecutionControl(services, todayInYerevan()); },
+    [ARCHIVE_JOB]: async (services) => { await archiveExpired(services, todayInYerevan()); },
+  },
+  schedules: [{ kind: CONTROL_JOB, everySeconds: 86_400 }, { kind: ARCHIVE_JOB, everySeconds: 86_400 }],
   fileRefs: [{ table: 'doc_versions', column: 'sha256' }],
   auditEvents: auditEventTypes(journalAuditMessages),
-  auditSubjects: auditSubjects(journalAuditMessages, {
-    doc_document: { href: (slug, id) => `/${slug}/staff/documents/${id}` },
-  }),
-  auditActors: [{ label: 'documents control', name: 'audit.actor.documents_control' }, { label: 'documents archive', name: 'audit.actor.documents_archive' }],
+  auditSubjects: auditSubjects(journalAuditMessages),
+  auditActors: [{ label: CONTROL_ACTOR, name: 'audit.actor.documents_control' }, { label: ARCHIVE_ACTOR, name: 'audit.actor.documents_archive' }],
 };
