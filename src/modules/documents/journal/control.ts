@@ -36,7 +36,7 @@ export async function runExecutionControl(services: Pick<Services, 'db'>, today:
       const u = await tx.updateTable('doc_resolutions').set({ reminded_on: today }).where('id', '=', r.id).where('reminded_on', 'is', null).executeTakeFirst();
       if (Number(u.numUpdatedRows) !== 1) return;
       const executors = await tx.selectFrom('doc_resolution_executors').select('user_id').where('resolution_id', '=', r.id).execute();
-      await addNotices(tx, executors.map((e) => e.user_id), { key: 'documents.notice.reminder', params: { number: r.number, due: r.due_on }, link: null });
+      await addNotices(tx, executors.map((e) => e.user_id), { key: 'documents.notice.reminder', params: { number: r.number, due: r.due_on }, link: `/staff/journal/${r.document_id}` });
       await event(tx, r.id, 'remind', null, r.due_on);
       await appendAudit(raw, actor, { communityId: r.community_id, action: 'documents.resolution.remind', entityType: 'doc_resolution', entityId: r.id, after: { due: r.due_on } });
       reminded++;
@@ -48,7 +48,7 @@ export async function runExecutionControl(services: Pick<Services, 'db'>, today:
       const tx = new TenantDb(raw, r.community_id);
       const u = await tx.updateTable('doc_resolutions').set({ escalated_on: today }).where('id', '=', r.id).where('escalated_on', 'is', null).executeTakeFirst();
       if (Number(u.numUpdatedRows) !== 1) return;
-      const chiefs = await noticeStaffWithRole(tx, 'chief_of_staff', { key: 'documents.notice.escalated', params: { number: r.number, due: r.due_on }, link: null });
+      const chiefs = await noticeStaffWithRole(tx, 'chief_of_staff', { key: 'documents.notice.escalated', params: { number: r.number, due: r.due_on }, link: `/staff/journal/${r.document_id}` });
       await event(tx, r.id, 'escalate', null, r.due_on);
       await appendAudit(raw, actor, { communityId: r.community_id, action: 'documents.resolution.escalate', entityType: 'doc_resolution', entityId: r.id, after: { due: r.due_on, chiefs } });
       escalated++;
