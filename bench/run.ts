@@ -9,7 +9,8 @@
 // 5. The staff inbox with 100,000 cases, p95 per view against GET /healthz (bench/services-inbox.ts).
 // 6. The annual tax assessment of 1,000,000 properties on SQLite and PostgreSQL against one SQL statement (bench/finance-assess.ts).
 // 7. Balances of 100,000 payers with penalties to date, p95 of one payer's balance and page against a bare indexed select (bench/finance-balances.ts).
-// BENCH_ONLY=home,import,search,submit,inbox,assess,balances picks some of them (printed only; results.json is left alone).
+// 8. Registering documents with resolutions against a bare INSERT, and journal search p95 on 1,000,000 documents (bench/documents.ts).
+// BENCH_ONLY=home,import,search,submit,inbox,assess,balances,documents picks some of them (printed only; results.json is left alone).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -32,6 +33,7 @@ import { benchServicesSubmit } from './services-submit.ts';
 import { benchServicesInbox } from './services-inbox.ts';
 import { benchFinanceAssess } from './finance-assess.ts';
 import { benchFinanceBalances } from './finance-balances.ts';
+import { benchDocuments } from './documents.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -187,6 +189,7 @@ const BENCHMARKS: [string, () => Promise<Figure[]>][] = [
   ['inbox', benchServicesInbox],
   ['assess', benchFinanceAssess],
   ['balances', benchFinanceBalances],
+  ['documents', benchDocuments],
 ];
 
 async function main(): Promise<void> {

@@ -15,6 +15,7 @@ import { seedFinancePaymentsDemo } from './finance-payments-demo.ts';
 import { seedStatementsDemo } from '../modules/finance/statements/statements.demo.ts';
 import { seedFinanceDutiesDemo } from './finance-duties-demo.ts';
 import { seedWebsiteDemo } from './website-demo.ts';
+import { seedDocumentsDemo } from '../modules/documents/journal/journal.demo.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_CITIZENS, DEMO_COMMUNITIES, DEMO_STAFF } from './demo-data.ts';
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -84,6 +85,7 @@ export async function seedDemo(services: Services, now = new Date()): Promise<vo
   await seedFinanceBudgetDemo(services, actor, communities, now);
   // Last: the websites show what the other modules publish.
   await seedWebsiteDemo(db, services.config.filesDir, communities, now);
+  await seedDocumentsDemo(db, actor, communities, now);
 }
 
 /** What `npm start` prints in demo mode so a newcomer can sign in at once. */

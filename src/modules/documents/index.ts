@@ -3,11 +3,13 @@
 import type { ModuleManifest } from '../../platform/module/contract.ts';
 import { mergeParts } from '../../platform/module/parts.ts';
 import { documentsMessageParts } from './messages.ts';
+import { documentsJournalPart } from './journal/journal.part.ts';
 
 export const documentsModule: ModuleManifest = {
   name: 'documents',
   title: 'documents.module',
   ...mergeParts('documents', [
     { messages: documentsMessageParts },
+    documentsJournalPart,
   ]),
 };
