@@ -12,11 +12,9 @@ import { registryModule } from './registry/index.ts';
 import { servicesModule } from './services/index.ts';
 import { financeModule } from './finance/index.ts';
 import { websiteModule } from './website/index.ts';
-import { participationModule } from './participation/index.ts';
 import { documentsModule } from './documents/index.ts';
-import { councilModule } from './council/index.ts';
 import './types.ts';
 
-export const MODULES: readonly ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule, servicesModule, financeModule, websiteModule, participationModule, documentsModule, councilModule];
+export const MODULES: readonly ModuleManifest[] = [platformManifest, communitiesModule, accountsModule, backofficeModule, registryModule, servicesModule, financeModule, websiteModule, documentsModule];
 
 installCatalog(MODULES.flatMap((m) => m.messages ?? []));

@@ -8,9 +8,7 @@ import type { RegistryTables } from './registry/registry.table.ts';
 import type { ServicesTables } from './services/services.table.ts';
 import type { FinanceTables } from './finance/finance.table.ts';
 import type { WebsiteTables } from './website/website.table.ts';
-import type { ParticipationTables } from './participation/participation.table.ts';
 import type { DocumentsTables } from './documents/documents.table.ts';
-import type { CouncilTables } from './council/council.table.ts';
 import type { communitiesMessages } from './communities/communities.messages.ts';
 import type { accountsMessages } from './accounts/accounts.messages.ts';
 import type { backofficeMessages } from './backoffice/backoffice.messages.ts';
@@ -21,13 +19,11 @@ import type { registryMessageParts } from './registry/messages.ts';
 import type { servicesMessageParts } from './services/messages.ts';
 import type { financeMessageParts } from './finance/messages.ts';
 import type { websiteMessageParts } from './website/messages.ts';
-import type { participationMessageParts } from './participation/messages.ts';
 import type { documentsMessageParts } from './documents/messages.ts';
-import type { councilMessageParts } from './council/messages.ts';
 
 declare module '../platform/db/schema.ts' {
    
-  interface Database extends CommunitiesTables, RegistryTables, ServicesTables, FinanceTables, WebsiteTables, ParticipationTables, DocumentsTables, CouncilTables {}
+  interface Database extends CommunitiesTables, RegistryTables, ServicesTables, FinanceTables, WebsiteTables, DocumentsTables {}
 }
 
 type ModuleMessageParts =
@@ -41,9 +37,7 @@ type ModuleMessageParts =
   | (typeof servicesMessageParts)[number]
   | (typeof financeMessageParts)[number]
   | (typeof websiteMessageParts)[number]
-  | (typeof participationMessageParts)[number]
-  | (typeof documentsMessageParts)[number]
-  | (typeof councilMessageParts)[number];
+  | (typeof documentsMessageParts)[number];
 
 declare module '../platform/i18n/catalog.ts' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -141,29 +141,6 @@ export interface Publication {
   list(services: Services, community: TenantCommunity, opts: { locale: Locale; limit: number }): Promise<PublishedItem[]>;
 }
 
-/** A value in an open-data row. */
-export type DatasetValue = string | number | boolean | null;
-
-/**
- * A public dataset a module offers as open data for one community (the catalogue at
- * /{slug}/open-data, nationally at /open-data, and `/data.json` in DCAT-US/Project Open Data
- * shape). Public data only: no person's name, identifier or contact ever appears in a row.
- */
-export interface Dataset {
-  /** `module.what`, e.g. `services.performance`; also the download's file name. */
-  key: string;
-  title: MessageKey;
-  description: MessageKey;
-  /** How often it changes (DCAT accrualPeriodicity). */
-  frequency: 'continuous' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'annual';
-  /** SPDX-style licence id; the catalogue defaults to CC-BY-4.0. */
-  license?: string;
-  /** The columns, in order, for CSV headers, JSON keys and the catalogue's description. */
-  columns: { name: string; title: MessageKey; type: 'string' | 'integer' | 'number' | 'date' | 'boolean' }[];
-  /** The community's rows and when the data last changed (ISO instant or day; null when never). */
-  rows(services: Services, community: TenantCommunity): Promise<{ modified: string | null; rows: Record<string, DatasetValue>[] }>;
-}
-
 /** How an indicator's community figures combine into a regional or national one. */
 export type IndicatorAggregation =
   | { kind: 'sum' }
@@ -267,8 +244,6 @@ export interface ModuleManifest {
   schedules?: Schedule[];
   /** What the community's public website shows from this module. */
   publications?: Publication[];
-  /** Public datasets for the open-data catalogue (CSV and JSON downloads with DCAT metadata). */
-  datasets?: Dataset[];
   /** Named figures per community per period, for dashboards and the national console. */
   indicators?: Indicator[];
   /** Providers for the back office's one search box. */
