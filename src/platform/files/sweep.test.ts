@@ -18,7 +18,7 @@ bothEngines('file sweep: a day-old stored file nothing refers to goes, with byte
   const { services } = await setup(t, engine, { demo: true });
   const db = services.db.kysely;
   const dir = services.config.filesDir;
-  assert.deepEqual(fileRefsOf(services).map((r) => `${r.table}.${r.column}`).sort(), ['case_attachments.sha256', 'fin_receipts.sha256', 'issued_documents.sha256', 'web_attachments.sha256', 'web_posts.image_sha256'], 'the services, finance and website manifests declare their columns');
+  assert.deepEqual(fileRefsOf(services).map((r) => `${r.table}.${r.column}`).sort(), ['case_attachments.sha256', 'doc_versions.sha256', 'fin_receipts.sha256', 'issued_documents.sha256', 'web_attachments.sha256', 'web_posts.image_sha256'], 'the services, finance, website and documents manifests declare their columns');
 
   const referenced = [
     ...(await db.selectFrom('case_attachments').select('sha256').execute()),
