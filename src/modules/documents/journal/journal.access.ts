@@ -4,15 +4,24 @@
 // audited as a read of personal data.
 import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
-import type { Actor } from '../../../platform/policy/access.ts';
-import type { CommunityRole } from '../../../platform/policy/roles.ts';
-
-export const RESTRICTED_READERS = ['head', 'chief_of_staff'] as const satisfies readonly CommunityRole[];
+import type { Actor, PermissionRegistry } from '../../../platform/policy/access.ts';
+import { appendAuditMany, type AuditActor } from '../../../platform/audit/audit.ts';
+import type { TenantDb } from '../../../platform/db/tenant.ts';
 
 export interface Reader { userId: number; readsRestricted: boolean }
 
-export function readerOf(actor: Actor): Reader {
-  return { userId: actor.userId, readsRestricted: actor.communityRoles.some((r) => (RESTRICTED_READERS as readonly string[]).includes(r)) };
+/** Who reads restricted documents is the `documents.restricted` permission (journal.part.ts), not a role list here. */
+export function readerOf(actor: Actor, permissions: PermissionRegistry): Reader {
+  return { userId: actor.userId, readsRestricted: permissions.communityPermissions(actor.communityRoles).has('documents.restricted') };
+}
+
+/** Audits each restricted document a list, a search or a page showed (a read of personal data). */
+export async function auditRestrictedReads(tenant: TenantDb, actor: AuditActor | null, rows: { id: number; access: string }[], via: 'list' | 'search' | 'page'): Promise<void> {
+  const restricted = rows.filter((r) => r.access === 'restricted');
+  if (!actor || !restricted.length) return;
+  await tenant.transaction((_tx, raw) => appendAuditMany(raw, actor, restricted.map((r) => ({
+    communityId: tenant.communityId, action: 'documents.document.read_restricted', entityType: 'doc_document', entityId: r.id, after: { via },
+  }))));
 }
 
 /** The where-clause a list or search adds so it returns only documents this reader may see. */

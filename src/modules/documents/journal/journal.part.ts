@@ -14,7 +14,7 @@ import { journalRoutes } from './journal.routes.ts';
 import { searchDocuments } from './journal.search.ts';
 import { CONTROL_ACTOR, CONTROL_JOB, runExecutionControl } from './control.ts';
 import { ARCHIVE_ACTOR, ARCHIVE_JOB, archiveExpired } from './archive.ts';
-import { readerOf, RESTRICTED_READERS } from './journal.access.ts';
+import { readerOf } from './journal.access.ts';
 
 export type { DocumentsJournalTables } from './journal.table.ts';
 
@@ -29,7 +29,7 @@ const documentSearch: SearchProvider = {
   async search(scope, q, limit) {
     if (!scope.actor) return [];
     const slug = scope.requireCommunity().slug;
-    const rows = await searchDocuments(scope.tenant(), readerOf(scope.actor), q, limit, scope.auditActor());
+    const rows = await searchDocuments(scope.tenant(), readerOf(scope.actor, scope.services.permissions), q, limit, scope.auditActor());
     return rows.map((r) => ({ title: `${r.number} · ${r.correspondent_name}`, detail: r.summary.slice(0, 120), href: `/${slug}/staff/journal/${r.id}` }));
   },
 };
@@ -45,7 +45,7 @@ export const documentsJournalPart: ModulePart = {
   migrations: documentsJournalMigrations,
   permissions: [
     { name: 'documents.view', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff', 'specialist', 'operator'] },
-    { name: 'documents.restricted', scope: 'community', roles: RESTRICTED_READERS },
+    { name: 'documents.restricted', scope: 'community', roles: ['head', 'chief_of_staff'] },
     { name: 'documents.register', scope: 'community', roles: ['chief_of_staff', 'operator', 'specialist'] },
     { name: 'documents.resolve', scope: 'community', roles: ['head', 'deputy_head', 'chief_of_staff'] },
     { name: 'documents.control', scope: 'community', roles: ['head', 'chief_of_staff'] },

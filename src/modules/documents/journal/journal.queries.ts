@@ -2,24 +2,24 @@
 // words or number), and one document with its files and resolutions. Access levels apply.
 import type { Selectable } from 'kysely';
 import type { TenantDb } from '../../../platform/db/tenant.ts';
-import { visibleTo, type Reader } from './journal.access.ts';
+import { auditRestrictedReads, visibleTo, type Reader } from './journal.access.ts';
 import { searchDocuments, type FoundDocument } from './journal.search.ts';
 import type { DocDocumentsTable, DocResolutionEventsTable, DocResolutionsTable, JournalKind } from './journal.table.ts';
 import type { AuditActor } from '../../../platform/audit/audit.ts';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
 
 export async function listJournal(tenant: TenantDb, reader: Reader, f: { journal?: JournalKind; q?: string; page: number }, actor: AuditActor): Promise<{ rows: FoundDocument[]; more: boolean }> {
   if (f.q) {
-    const rows = (await searchDocuments(tenant, reader, f.q, JOURNAL_PAGE_SIZE, actor)).filter((r) => !f.journal || r.journal === f.journal);
-    return { rows, more: false };
+    return { rows: await searchDocuments(tenant, reader, f.q, JOURNAL_PAGE_SIZE, actor, f.journal), more: false };
   }
   let q = tenant.selectFrom('doc_documents').select(['id', 'number', 'journal', 'registered_on', 'correspondent_name', 'summary', 'access', 'status']).where(visibleTo(reader));
   if (f.journal) q = q.where('journal', '=', f.journal);
   const rows = await q.orderBy('id', 'desc').limit(JOURNAL_PAGE_SIZE + 1).offset((f.page - 1) * JOURNAL_PAGE_SIZE).execute();
-  // A restricted entry's summary is shown only to those who may read it; the list names it, the page audits it.
-  return { rows: rows.slice(0, JOURNAL_PAGE_SIZE).map((r) => ({ ...r, id: Number(r.id) })), more: rows.length > JOURNAL_PAGE_SIZE };
+  const shown = rows.slice(0, JOURNAL_PAGE_SIZE).map((r) => ({ ...r, id: Number(r.id) }));
+  // The list shows a restricted entry's correspondent and summary, so it is audited as the search and the page are.
+  await auditRestrictedReads(tenant, actor, shown, 'list');
+  return { rows: shown, more: rows.length > JOURNAL_PAGE_SIZE };
 }
 
 export interface DocumentView {
@@ -31,9 +31,7 @@ export interface DocumentView {
 export async function readDocument(tenant: TenantDb, reader: Reader, id: number, actor: AuditActor): Promise<DocumentView | null> {
   const doc = await tenant.selectFrom('doc_documents').selectAll().where('id', '=', id).where(visibleTo(reader)).executeTakeFirst();
   if (!doc) return null;
-  if (doc.access === 'restricted') {
-    await tenant.transaction((_tx, raw) => appendAudit(raw, actor, { communityId: tenant.communityId, action: 'documents.document.read_restricted', entityType: 'doc_document', entityId: id, after: { via: 'page' } }));
-  }
+  await auditRestrictedReads(tenant, actor, [{ id, access: doc.access }], 'page');
   const versions = (await tenant.selectFrom('doc_versions').select(['id', 'name', 'media_type', 'bytes', 'added_at']).where('document_id', '=', id).orderBy('id').execute())
     .map((v) => ({ ...v, id: Number(v.id), bytes: Number(v.bytes) }));
   const res = await tenant.selectFrom('doc_resolutions').innerJoin('users', 'users.id', 'doc_resolutions.resolver_user_id')

@@ -28,7 +28,7 @@ export const journalRoutes = [
       const page = req.query.page ?? 1;
       const journal = req.query.journal || undefined;
       const q = req.query.q || undefined;
-      const { rows, more } = await listJournal(ctx.tenant(), readerOf(ctx.actor!), { journal, q, page }, ctx.auditActor());
+      const { rows, more } = await listJournal(ctx.tenant(), readerOf(ctx.actor!, ctx.services.permissions), { journal, q, page }, ctx.auditActor());
       return sendPage(reply, h(JournalPage, { ctx, rows, page, more, journal, q }));
     },
   }),
@@ -41,7 +41,7 @@ export const journalRoutes = [
     schema: { params: documentParams },
     handler: async (req, reply) => {
       const ctx = req.ctx;
-      const view = await readDocument(ctx.tenant(), readerOf(ctx.actor!), req.params.documentId, ctx.auditActor());
+      const view = await readDocument(ctx.tenant(), readerOf(ctx.actor!, ctx.services.permissions), req.params.documentId, ctx.auditActor());
       if (!view) throw notFound();
       return sendPage(reply, h(DocumentPage, { ctx, view }));
     },

@@ -2,21 +2,23 @@
 // of the query must begin a word of the correspondent's name (any spelling: the words are
 // folded like the registers' names) or of the summary. Newest first; access levels apply.
 import type { TenantDb } from '../../../platform/db/tenant.ts';
-import { appendAuditMany, type AuditActor } from '../../../platform/audit/audit.ts';
+import type { AuditActor } from '../../../platform/audit/audit.ts';
 import { foldWords } from '../../../platform/search/fold.ts';
 import { parseDocumentNumber } from './journal.numbers.ts';
-import { visibleTo, type Reader } from './journal.access.ts';
+import { auditRestrictedReads, visibleTo, type Reader } from './journal.access.ts';
+import type { JournalKind } from './journal.table.ts';
 
 export interface FoundDocument {
   id: number; number: string; journal: string; registered_on: string; correspondent_name: string; summary: string; access: string; status: string;
 }
 
-export async function searchDocuments(tenant: TenantDb, reader: Reader, q: string, limit: number, actor: AuditActor | null = null): Promise<FoundDocument[]> {
+export async function searchDocuments(tenant: TenantDb, reader: Reader, q: string, limit: number, actor: AuditActor | null = null, journal?: JournalKind): Promise<FoundDocument[]> {
   const text = q.trim();
   if (!text) return [];
   let query = tenant.selectFrom('doc_documents')
     .select(['id', 'number', 'journal', 'registered_on', 'correspondent_name', 'summary', 'access', 'status'])
     .where(visibleTo(reader));
+  if (journal) query = query.where('journal', '=', journal);
   const asNumber = parseDocumentNumber(text);
   if (asNumber) {
     query = query.where('seq', '=', asNumber.seq);
@@ -31,11 +33,6 @@ export async function searchDocuments(tenant: TenantDb, reader: Reader, q: strin
     }
   }
   const rows = (await query.orderBy('id', 'desc').limit(limit).execute()).map((r) => ({ ...r, id: Number(r.id) }));
-  const restricted = rows.filter((r) => r.access === 'restricted');
-  if (actor && restricted.length) {
-    await tenant.transaction((_tx, raw) => appendAuditMany(raw, actor, restricted.map((r) => ({
-      communityId: tenant.communityId, action: 'documents.document.read_restricted', entityType: 'doc_document', entityId: r.id, after: { via: 'search' },
-    }))));
-  }
+  await auditRestrictedReads(tenant, actor, rows, 'search');
   return rows;
 }
